@@ -35,9 +35,13 @@ def _random(length: int) -> str:
 
 
 def normalise_terminal_id(terminal_id: str) -> str:
-    code = re.sub(r"[^A-Za-z0-9]", "", terminal_id).upper()[:6]
+    """Upper-case letters and digits, 1 to 6 of them; never truncated (two long ids
+    that share a prefix would otherwise become the same terminal)."""
+    code = re.sub(r"[^A-Za-z0-9]", "", terminal_id).upper()
     if not _TERMINAL.match(code):
-        raise ValueError(f"terminal id {terminal_id!r} has no letters or digits")
+        raise ValueError(
+            f"terminal id {terminal_id!r} must have 1 to 6 letters or digits"
+        )
     return code
 
 
