@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
+from pos_app.checkout.resolution import Verdict, VerdictKind, decide
 from pos_app.checkout.types import (
     CustomerInfo,
     MethodOption,
@@ -37,7 +38,7 @@ from pos_app.domain.states import AttemptStatus, Flow, GatewayStatus
 from pos_app.gateway import errors
 from pos_app.gateway.client import JuspayClient
 from pos_app.gateway.models import OrderStatus, Transaction, Wallet
-from pos_app.store.repository import AttemptInFlight, DuplicateOrderId, Store
+from pos_app.store import AttemptInFlight, DuplicateOrderId, Store
 
 __all__ = ["CheckoutService", "Progress"]
 
@@ -91,7 +92,9 @@ class CheckoutService:
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
-        return f"<CheckoutService terminal={self._terminal} merchant={self._merchant_id}>"
+        return (
+            f"<CheckoutService terminal={self._terminal} merchant={self._merchant_id}>"
+        )
 
     @property
     def store(self) -> Store:
@@ -103,17 +106,21 @@ class CheckoutService:
         """The merchant's enabled methods, Amazon Pay first."""
         options = []
         for pm in self._client.payment_methods():
-            key = (pm.payment_method_type, pm.payment_method)
+            method_type = (pm.payment_method_type or "").upper()
+            method = (pm.payment_method or "").upper()
+            if not method_type or not method:
+                continue  # nothing a customer could choose
+            key = (method_type, method)
             amazon = key == ("WALLET", AMAZON_PAY)
             label = (
                 _METHOD_LABELS.get(key)
                 or pm.description
-                or _TYPE_LABELS.get(pm.payment_method_type, pm.payment_method)
+                or _TYPE_LABELS.get(method_type, method)
             )
             options.append(
                 MethodOption(
-                    method_type=pm.payment_method_type,
-                    method=pm.payment_method,
+                    method_type=method_type,
+                    method=method,
                     label=label,
                     supported=amazon,
                     reason="" if amazon else _NOT_HERE,
@@ -129,7 +136,11 @@ class CheckoutService:
         customer = self._client.get_or_create_customer(ref, phone.digits)
         wallets = self._client.refresh_wallets(customer.id)
         wallet = _amazon_wallet(wallets)
-        log.info("customer %s looked up (linked=%s)", phone.masked, bool(wallet and wallet.linked))
+        log.info(
+            "customer %s looked up (linked=%s)",
+            phone.masked,
+            bool(wallet and wallet.linked),
+        )
         return CustomerInfo(
             masked_phone=phone.masked,
             customer_id=customer.id,
@@ -191,8 +202,9 @@ class CheckoutService:
                 )
             except DuplicateOrderId:
                 continue
-            self._open_sale = _OpenSale(sale.id, order_id, lines, customer_id)
-            return sale.id, order_id, False
+            sale_id = _require_id(sale.id)
+            self._open_sale = _OpenSale(sale_id, order_id, lines, customer_id)
+            return sale_id, order_id, False
         raise RuntimeError("could not find a free order id")  # pragma: no cover
 
     def _forget_sale(self, sale_id: int) -> None:
@@ -231,7 +243,9 @@ class _Payment:
         if not self.lines or self.total.paise <= 0:
             return self._result(Outcome.ERROR, "The cart is empty.", retryable=False)
         if not self.method.is_amazon_pay:
-            return self._result(Outcome.ERROR, f"{self.method.label} is not taken here.")
+            return self._result(
+                Outcome.ERROR, f"{self.method.label} is not taken here."
+            )
 
         self.progress("Saving the sale")
         self.sale_id, self.order_id, order_exists = self.s._sale_for(
@@ -251,7 +265,7 @@ class _Payment:
                 "An earlier try for this sale is still being checked. "
                 "Do not charge again until it is resolved.",
             )
-        self.attempt_id = attempt.id
+        self.attempt_id = _require_id(attempt.id)
         self._move(AttemptStatus.SUBMITTING, step="create_order")
 
         if not order_exists:
@@ -261,7 +275,9 @@ class _Payment:
 
         self.progress("Checking Amazon Pay balance")
         try:
-            wallet = _amazon_wallet(self.client.refresh_wallets(self.customer.customer_id))
+            wallet = _amazon_wallet(
+                self.client.refresh_wallets(self.customer.customer_id)
+            )
         except errors.GatewayError as exc:
             # Nothing was sent to debit yet: this attempt surely took no money.
             return self._fail(exc, "Could not read the Amazon Pay balance.")
@@ -281,7 +297,8 @@ class _Payment:
             short = self.total - balance
             return self._fail_plain(
                 "insufficient_balance",
-                f"The Amazon Pay balance ({balance.format()}) is {short.format()} short "
+                f"The Amazon Pay balance ({balance.format()}) is {short.format()} "
+                f"short "
                 f"of {self.total.format()}. Choose another method.",
             )
         return self._debit(wallet.token)
@@ -314,8 +331,12 @@ class _Payment:
             except errors.TokenExpired as exc:
                 if retry:
                     return self._fail(exc, "Amazon Pay refused the wallet token.")
-                log.warning("wallet token refused for %s; fetching a fresh one", self.order_id)
-                fresh = _amazon_wallet(self.client.refresh_wallets(self.customer.customer_id))
+                log.warning(
+                    "wallet token refused for %s; fetching a fresh one", self.order_id
+                )
+                fresh = _amazon_wallet(
+                    self.client.refresh_wallets(self.customer.customer_id)
+                )
                 if fresh is None or not fresh.token:
                     return self._fail(exc, "Amazon Pay refused the wallet token.")
                 token = fresh.token
@@ -346,25 +367,22 @@ class _Payment:
 
     def _resolve(self, step: str, *, txn_id: str | None = None) -> PaymentResult:
         """Ask the order status until it is final, with backoff; else stay unknown."""
+        older = self._older_txn_ids()
         delays = (0.0, *self.s._confirm_delays)
         for delay in delays:
             if delay:
                 time.sleep(delay)
             try:
-                status = self.client.order_status(self.order_id)
+                status: OrderStatus | None = self.client.order_status(self.order_id)
             except errors.OrderNotFound:
-                if step == "create_order":
-                    self._move(AttemptStatus.FAILED, step=step, gateway_status="NOT_FOUND")
-                    return self._result(
-                        Outcome.ERROR,
-                        "The order was not created at the gateway. Nothing was charged.",
-                        retryable=True,
-                    )
-                continue
+                status = None
             except errors.GatewayError as exc:
                 log.warning("order status for %s failed: %s", self.order_id, exc)
                 continue
-            result = self._apply_status(status, txn_id)
+            verdict = decide(status, self.total, older_txn_ids=older)
+            if verdict.kind is VerdictKind.NOT_CREATED and step != "create_order":
+                continue  # created a moment ago: a lagging read, not a verdict
+            result = self._apply(verdict, txn_id)
             if result is not None:
                 return result
         self._move(AttemptStatus.UNKNOWN, step=step)
@@ -374,65 +392,78 @@ class _Payment:
             "Pay; do not charge the customer again until it is resolved.",
         )
 
-    def _apply_status(self, status: OrderStatus, txn_id: str | None) -> PaymentResult | None:
-        kind = status.classification
-        if kind is GatewayStatus.SUCCESS:
-            if status.amount != self.total:
-                log.error(
-                    "order %s CHARGED %s but the sale is %s",
-                    self.order_id,
-                    status.amount,
-                    self.total,
-                )
-                self._move(
-                    AttemptStatus.UNKNOWN,
-                    step="confirm",
-                    gateway_status=status.status,
-                    error_code="amount_mismatch",
-                )
-                return self._result(
-                    Outcome.UNKNOWN,
-                    "The gateway reports a different amount. A manager must check this "
-                    "payment before the sale completes.",
-                    error_code="amount_mismatch",
-                )
+    def _older_txn_ids(self) -> set[str]:
+        return {
+            a.txn_id
+            for a in self.store.attempts_for(self.sale_id)
+            if a.id != self.attempt_id and a.txn_id
+        }
+
+    def _apply(self, verdict: Verdict, txn_id: str | None) -> PaymentResult | None:
+        kind = verdict.kind
+        if kind is VerdictKind.CHARGED:
             won = self.store.finalize_charged(
                 self.attempt_id,
-                txn_id=status.txn_id or txn_id,
-                gateway_status=status.status,
-                detail={"amount_paise": status.amount.paise},
+                txn_id=verdict.txn_id or txn_id,
+                gateway_status=verdict.gateway_status,
+                detail={"amount_paise": self.total.paise},
             )
             self.s._forget_sale(self.sale_id)
             if not won:
                 return self._result(
                     Outcome.CHARGED, "This payment was already recorded as paid."
                 )
-            return self._charged(status)
-        if kind is GatewayStatus.FAILURE:
+            return self._charged(verdict.txn_id or txn_id)
+        if kind is VerdictKind.AMOUNT_MISMATCH:
+            log.error("order %s: %s", self.order_id, verdict.error_message)
+            self._move(
+                AttemptStatus.UNKNOWN,
+                step="confirm",
+                gateway_status=verdict.gateway_status,
+                error_code="amount_mismatch",
+                error_message=verdict.error_message,
+            )
+            return self._result(
+                Outcome.UNKNOWN,
+                "The gateway reports a different amount. A manager must check this "
+                "payment before the sale completes.",
+                error_code="amount_mismatch",
+            )
+        if kind is VerdictKind.NOT_CREATED:
+            self._move(
+                AttemptStatus.FAILED, step="create_order", gateway_status="NOT_FOUND"
+            )
+            return self._result(
+                Outcome.ERROR,
+                "The order was not created at the gateway. Nothing was charged.",
+                retryable=True,
+            )
+        if kind is VerdictKind.FAILED:
             self._move(
                 AttemptStatus.FAILED,
                 step="confirm",
-                gateway_status=status.status,
-                error_code=status.error_code or status.status,
-                error_message=status.error_message,
+                txn_id=verdict.txn_id or txn_id,
+                gateway_status=verdict.gateway_status,
+                error_code=verdict.error_code,
+                error_message=verdict.error_message,
             )
             return self._result(
                 Outcome.DECLINED,
                 "Amazon Pay declined the payment. Nothing was charged. Try again or "
                 "choose another method.",
                 retryable=True,
-                error_code=status.error_code or status.status,
+                error_code=verdict.error_code or "",
             )
-        return None  # pending or no transaction yet: ask again
+        return None  # pending, or no transaction yet: ask again
 
-    def _charged(self, status: OrderStatus) -> PaymentResult:
+    def _charged(self, txn_id: str | None) -> PaymentResult:
         receipt = Receipt(
             order_id=self.order_id,
             lines=self.lines,
             total=self.total,
             paid_at=datetime.now(UTC),
             method_label="Amazon Pay balance",
-            txn_id=status.txn_id or "",
+            txn_id=txn_id or "",
             masked_phone=self.phone.masked,
             balance_after=None,
         )
@@ -485,7 +516,9 @@ class _Payment:
         )
 
     def _fail_plain(self, code: str, message: str) -> PaymentResult:
-        self._move(AttemptStatus.FAILED, step=code, error_code=code, error_message=message)
+        self._move(
+            AttemptStatus.FAILED, step=code, error_code=code, error_message=message
+        )
         return self._result(Outcome.DECLINED, message, retryable=True, error_code=code)
 
     def _result(
@@ -515,7 +548,14 @@ def _amazon_wallet(wallets: Sequence[Wallet]) -> Wallet | None:
     """The customer's Amazon Pay wallet, preferring a linked one."""
     amazon = [w for w in wallets if (w.wallet or "").upper() == AMAZON_PAY]
     linked = [w for w in amazon if w.linked]
-    return (linked or amazon or [None])[0]
+    candidates = linked or amazon
+    return candidates[0] if candidates else None
+
+
+def _require_id(value: int | None) -> int:
+    if value is None:  # pragma: no cover - the store always returns saved rows
+        raise RuntimeError("row has no id after saving")
+    return value
 
 
 def _wallet_info(wallet: Wallet | None) -> WalletInfo | None:

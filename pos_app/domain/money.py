@@ -14,10 +14,12 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 __all__ = ["MAX_AMOUNT", "InvalidAmount", "Money"]
 
 _PAISE_PER_RUPEE = 100
-_TYPED_AMOUNT = re.compile(r"^\s*(?:₹|rs\.?|inr)?\s*([0-9][0-9,]*)(?:\.([0-9]{0,2}))?\s*$", re.I)
+_TYPED_AMOUNT = re.compile(
+    r"^\s*(?:₹|rs\.?|inr)?\s*([0-9][0-9,]*)(?:\.([0-9]{0,2}))?\s*$", re.I
+)
 
 
-class InvalidAmount(ValueError):
+class InvalidAmount(ValueError):  # noqa: N818 - reads as what happened
     """An amount that cannot be money: text, negatives, too many decimals, too large."""
 
 

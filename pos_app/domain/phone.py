@@ -15,7 +15,7 @@ __all__ = ["InvalidPhone", "Phone", "mask_phone"]
 _DIGITS = re.compile(r"\D")
 
 
-class InvalidPhone(ValueError):
+class InvalidPhone(ValueError):  # noqa: N818 - reads as what happened
     """Not a ten-digit Indian mobile number."""
 
 

@@ -64,7 +64,7 @@ TRANSITIONS: dict[AttemptStatus, frozenset[AttemptStatus]] = {
 TERMINAL = frozenset(s for s, nxt in TRANSITIONS.items() if not nxt)
 
 
-class IllegalTransition(Exception):
+class IllegalTransition(Exception):  # noqa: N818 - reads as what happened
     """A move the state machine does not allow (backwards, or out of a final state)."""
 
     def __init__(self, current: AttemptStatus, target: AttemptStatus) -> None:

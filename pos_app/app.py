@@ -1,0 +1,94 @@
+"""Start the cashier GUI: window first, heavy work after the first frame."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from typing import Any
+
+__all__ = ["build_gui", "prepare_qt_environment", "run_gui"]
+
+log = logging.getLogger(__name__)
+
+
+def prepare_qt_environment() -> None:
+    """Set what Qt WebEngine needs before any QApplication exists.
+
+    Chromium refuses to run its sandbox as root; kiosks and CI often run as root.
+    """
+    flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
+    if hasattr(os, "geteuid") and os.geteuid() == 0 and "--no-sandbox" not in flags:
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{flags} --no-sandbox".strip()
+
+
+def _has_display() -> bool:
+    if not sys.platform.startswith("linux"):
+        return True
+    return bool(
+        os.environ.get("DISPLAY")
+        or os.environ.get("WAYLAND_DISPLAY")
+        or os.environ.get("QT_QPA_PLATFORM")
+    )
+
+
+def build_gui(argv: list[str] | None = None) -> tuple[Any, Any, Any]:
+    """Create the application, the controller and the shown main window.
+
+    Only Qt widgets and the domain are imported here; the checkout service (httpx,
+    sqlmodel, the sandbox) is built on a worker after the first frame.
+    Returns (QApplication, MainWindow, CheckoutController).
+    """
+    prepare_qt_environment()
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from pos_app.config import AppConfig
+    from pos_app.ui.controller import CheckoutController
+    from pos_app.ui.main_window import MainWindow
+    from pos_app.ui.theme import apply_theme
+
+    config = AppConfig.from_env()
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv)
+    )
+    app.setApplicationName("pos_app")
+    app.setOrganizationName("pos_app")
+    apply_theme(app)
+
+    def make_service() -> Any:
+        from pos_app import logs
+        from pos_app.checkout.bootstrap import build_service
+        from pos_app.store.db import default_data_dir
+
+        logs.configure(default_data_dir())
+        return build_service(config)
+
+    controller = CheckoutController(make_service)
+    window = MainWindow(controller, gateway_label=config.gateway_label)
+    window.show()
+    app.aboutToQuit.connect(controller.on_app_about_to_quit)
+    QTimer.singleShot(0, controller.start)
+    return app, window, controller
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    if not _has_display():
+        print(
+            "pos-app: no display found. Run it on a desktop, or try "
+            "'pos-app demo --out demo-out' to drive the screens offscreen.",
+            file=sys.stderr,
+        )
+        return 2
+    from pos_app.config import ConfigError
+
+    try:
+        app, _window, _controller = build_gui(argv)
+    except ConfigError as exc:
+        print(f"pos-app: {exc}", file=sys.stderr)
+        return 2
+    return int(app.exec())
