@@ -1,0 +1,224 @@
+"""Who is paying: mobile number entry, look-up state and the customer found."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout import types
+from pos_app.domain import phone as phone_mod
+from pos_app.ui import theme
+
+__all__ = ["CustomerPanel"]
+
+log = logging.getLogger(__name__)
+
+
+class CustomerPanel(QWidget):
+    """Take the customer's mobile number and show who was found.
+
+    Once a customer is found the typed number is wiped: only the masked number is
+    on screen from then on.
+
+    Signals:
+        lookup_requested(object): a valid ``Phone`` to look up.
+        change_requested(): the cashier wants a different customer.
+    """
+
+    lookup_requested = Signal(object)
+    change_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._looking_up = False
+
+        heading = theme.label("Customer", "heading")
+
+        self._phone_edit = QLineEdit()
+        self._phone_edit.setObjectName("phoneEdit")
+        self._phone_edit.setAccessibleName("Customer mobile number")
+        self._phone_edit.setPlaceholderText("Mobile number, 10 digits")
+        self._phone_edit.setMaxLength(20)
+        self._phone_edit.setInputMethodHints(
+            Qt.InputMethodHint.ImhDialableCharactersOnly
+        )
+
+        self._lookup_button = QPushButton("Look up")
+        self._lookup_button.setObjectName("lookupButton")
+        self._lookup_button.setAccessibleName("Look up customer")
+        self._lookup_button.setMinimumWidth(120)
+
+        self._entry_message = theme.label(
+            "Press Enter to look up. F2 comes back here.", "muted"
+        )
+        self._entry_message.setObjectName("phoneMessage")
+        self._entry_message.setWordWrap(True)
+
+        entry_row = QHBoxLayout()
+        entry_row.setSpacing(8)
+        entry_row.addWidget(self._phone_edit, 1)
+        entry_row.addWidget(self._lookup_button)
+        entry_page = QWidget()
+        entry_layout = QVBoxLayout(entry_page)
+        entry_layout.setContentsMargins(0, 0, 0, 0)
+        entry_layout.setSpacing(6)
+        entry_layout.addLayout(entry_row)
+        entry_layout.addWidget(self._entry_message)
+        self._entry_page = entry_page
+
+        self._masked_label = theme.label("", "masked")
+        self._masked_label.setObjectName("maskedPhoneLabel")
+        self._state_label = theme.label("", "muted", wrap=True)
+        self._state_label.setObjectName("customerStateLabel")
+        self._change_button = QPushButton("Change")
+        self._change_button.setObjectName("changeCustomerButton")
+        self._change_button.setAccessibleName("Change customer")
+        self._change_button.setProperty("role", "link")
+        found_text = QVBoxLayout()
+        found_text.setSpacing(2)
+        found_text.addWidget(self._masked_label)
+        found_text.addWidget(self._state_label)
+        found_page = QWidget()
+        found_layout = QHBoxLayout(found_page)
+        found_layout.setContentsMargins(0, 0, 0, 0)
+        found_layout.addLayout(found_text, 1)
+        found_layout.addWidget(self._change_button, 0, Qt.AlignmentFlag.AlignTop)
+        self._found_page = found_page
+
+        self._stack = QStackedWidget()
+        self._stack.addWidget(entry_page)
+        self._stack.addWidget(found_page)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(self._stack)
+
+        self._phone_edit.returnPressed.connect(self.on_phone_edit_return_pressed)
+        self._phone_edit.textEdited.connect(self.on_phone_edit_text_edited)
+
+        self._lookup_button.clicked.connect(self.on_lookup_button_clicked)
+
+        self._change_button.clicked.connect(self.on_change_button_clicked)
+
+    def __repr__(self) -> str:
+        return f"<CustomerPanel looking_up={self._looking_up}>"
+
+    # -- API for the window -----------------------------------------------------
+
+    @property
+    def phone_edit(self) -> QLineEdit:
+        return self._phone_edit
+
+    @property
+    def looking_up(self) -> bool:
+        return self._looking_up
+
+    @property
+    def customer_shown(self) -> bool:
+        """True once a customer was found and is on screen (masked)."""
+        return self._stack.currentWidget() is self._found_page
+
+    @property
+    def message(self) -> str:
+        return self._entry_message.text()
+
+    def focus_entry(self) -> None:
+        """Put the cursor in the number field (or on Change when a customer is set)."""
+        if self._stack.currentWidget() is self._entry_page:
+            self._phone_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self._phone_edit.selectAll()
+        else:
+            self._change_button.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def request_lookup(self) -> None:
+        """Validate the number and emit ``lookup_requested``; show why if it is bad."""
+        if self._looking_up:
+            return
+        try:
+            phone = phone_mod.Phone.parse(self._phone_edit.text())
+        except phone_mod.InvalidPhone as exc:
+            self.show_error(str(exc))
+            return
+        self.lookup_requested.emit(phone)
+
+    def set_looking_up(self, phone: phone_mod.Phone) -> None:
+        """Show that the look-up is running; the field is locked until it ends."""
+        self._looking_up = True
+        self._phone_edit.setEnabled(False)
+        self._lookup_button.setEnabled(False)
+        self._lookup_button.setText("Looking up…")
+        self._set_message(f"Looking up {phone.masked}…", "muted")
+
+    def show_error(self, message: str) -> None:
+        """Show why the number or the look-up failed; keep the text to correct it."""
+        log.info("customer: %s", message)
+        self._unlock()
+        self._stack.setCurrentWidget(self._entry_page)
+        self._set_message(message, "error")
+        theme.set_style(self._phone_edit, invalid=True)
+        self._phone_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_customer(self, info: types.CustomerInfo | None) -> None:
+        """Show the customer found (masked number only) or go back to the entry."""
+        self._unlock()
+        if info is None:
+            self._phone_edit.clear()
+            self._set_message("Press Enter to look up. F2 comes back here.", "muted")
+            self._stack.setCurrentWidget(self._entry_page)
+            return
+
+        self._phone_edit.clear()  # the full number leaves the screen here
+        self._masked_label.setText(info.masked_phone)
+        self._masked_label.setAccessibleName(f"Customer mobile {info.masked_phone}")
+        self._state_label.setText(_describe(info))
+        self._stack.setCurrentWidget(self._found_page)
+
+    def _unlock(self) -> None:
+        self._looking_up = False
+        self._phone_edit.setEnabled(True)
+        self._lookup_button.setEnabled(True)
+        self._lookup_button.setText("Look up")
+
+    def _set_message(self, text: str, role: str) -> None:
+        self._entry_message.setText(text)
+        theme.set_style(self._entry_message, role)
+
+    # -- slots ------------------------------------------------------------------
+
+    @Slot()
+    def on_phone_edit_return_pressed(self) -> None:
+        self.request_lookup()
+
+    @Slot(str)
+    def on_phone_edit_text_edited(self, _text: str) -> None:
+        if self._phone_edit.property("invalid"):
+            theme.set_style(self._phone_edit, invalid=False)
+            self._set_message("Press Enter to look up. F2 comes back here.", "muted")
+
+    @Slot()
+    def on_lookup_button_clicked(self) -> None:
+        self.request_lookup()
+
+    @Slot()
+    def on_change_button_clicked(self) -> None:
+        self.change_requested.emit()
+
+
+def _describe(info: types.CustomerInfo) -> str:
+    wallet = info.amazon_pay
+    if wallet is None:
+        return "Amazon Pay: not set up for this customer"
+    if wallet.linked:
+        return "Amazon Pay linked"
+    return "Amazon Pay not linked yet"

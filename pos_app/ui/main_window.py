@@ -1,0 +1,442 @@
+"""The cashier's window: catalogue and cart on the left, the payment on the right.
+
+Cold start matters: this module must not import sqlmodel, httpx or QtWebEngine, so the
+window can appear while the checkout service still loads on a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QHBoxLayout,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout import types
+from pos_app.domain import cart as cart_mod
+from pos_app.domain import money as money_mod
+from pos_app.domain import phone as phone_mod
+from pos_app.ui import catalogue as catalogue_mod
+from pos_app.ui import theme
+from pos_app.ui.cart_model import CartModel
+from pos_app.ui.cart_view import CartView
+from pos_app.ui.controller import CheckoutController
+from pos_app.ui.customer_panel import CustomerPanel
+from pos_app.ui.payment_panel import PaymentPanel
+from pos_app.ui.progress_view import ProgressView
+from pos_app.ui.result_view import ResultView
+
+__all__ = ["MainWindow"]
+
+log = logging.getLogger(__name__)
+
+TITLE = "pos_app — Counter"
+NOT_READY = "The payment gateway is still connecting. Try again in a moment."
+
+
+def _panel(content: QWidget, object_name: str) -> QFrame:
+    frame = QFrame()
+    frame.setObjectName(object_name)
+    frame.setProperty("role", "panel")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 16, 18, 16)
+    layout.addWidget(content)
+    return frame
+
+
+class MainWindow(QMainWindow):
+    """The counter screen. It talks to the checkout only through ``controller``.
+
+    ``gateway_label`` names the gateway in the status bar ("Sandbox gateway ready").
+    """
+
+    def __init__(
+        self,
+        controller: CheckoutController,
+        parent: QWidget | None = None,
+        *,
+        gateway_label: str = "Sandbox",
+        products: list[cart_mod.Product] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._controller = controller
+        self._gateway_label = gateway_label
+        self._last_method: types.MethodOption | None = None
+        self.setWindowTitle(TITLE)
+        self.setMinimumSize(1100, 700)
+        self.resize(1280, 800)
+        app = QApplication.instance()
+        if not isinstance(app, QApplication) or not app.styleSheet():
+            self.setStyleSheet(theme.style_sheet())
+
+        self._model = CartModel(parent=self)
+        self._catalogue = catalogue_mod.Catalogue(
+            products if products is not None else catalogue_mod.load_products()
+        )
+        self._cart_view = CartView(self._model)
+        self._left = QWidget()
+        self._left.setObjectName("leftPane")
+        left_layout = QVBoxLayout(self._left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(12)
+        left_layout.addWidget(_panel(self._catalogue, "cataloguePanel"), 0)
+        left_layout.addWidget(_panel(self._cart_view, "cartPanel"), 1)
+
+        self._customer_panel = CustomerPanel()
+        self._payment_panel = PaymentPanel()
+        sale_page = QWidget()
+        sale_page.setObjectName("salePanel")
+        sale_layout = QVBoxLayout(sale_page)
+        sale_layout.setContentsMargins(0, 0, 0, 0)
+        sale_layout.setSpacing(18)
+        sale_layout.addWidget(self._customer_panel)
+        sale_layout.addWidget(theme.divider())
+        sale_layout.addWidget(self._payment_panel, 1)
+        self._sale_page = sale_page
+
+        self._progress_view = ProgressView()
+        self._result_view = ResultView()
+        self._stack = QStackedWidget()
+        self._stack.setObjectName("rightStack")
+        for page in (self._sale_page, self._progress_view, self._result_view):
+            self._stack.addWidget(page)
+        right = _panel(self._stack, "rightPanel")
+        right.setFixedWidth(440)
+
+        central = QWidget()
+        central.setObjectName("centralWidget")
+        central_layout = QHBoxLayout(central)
+        central_layout.setContentsMargins(12, 12, 12, 12)
+        central_layout.setSpacing(12)
+        central_layout.addWidget(self._left, 1)
+        central_layout.addWidget(right, 0)
+        self.setCentralWidget(central)
+
+        self._gateway_status = theme.label("Connecting to payment gateway…", "status")
+        self._gateway_status.setObjectName("gatewayStatus")
+        self._busy_status = theme.label("Working…", "status")
+        self._busy_status.setObjectName("busyStatus")
+        self._busy_status.setProperty("tone", "wait")
+        self._busy_status.hide()
+        self.statusBar().setSizeGripEnabled(False)
+        self.statusBar().addWidget(self._gateway_status, 1)
+        self.statusBar().addPermanentWidget(self._busy_status)
+
+        self._phone_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
+        self._pay_shortcuts = [
+            QShortcut(QKeySequence(key), self)
+            for key in (Qt.Key.Key_F12, "Ctrl+Return", "Ctrl+Enter")
+        ]
+        self._new_sale_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+
+        controller.ready_changed.connect(self.on_controller_ready_changed)
+        controller.startup_failed.connect(self.on_controller_startup_failed)
+        controller.methods_changed.connect(self.on_controller_methods_changed)
+        controller.methods_failed.connect(self.on_controller_methods_failed)
+        controller.customer_changed.connect(self.on_controller_customer_changed)
+        controller.customer_failed.connect(self.on_controller_customer_failed)
+        controller.busy_changed.connect(self.on_controller_busy_changed)
+        controller.payment_started.connect(self.on_controller_payment_started)
+        controller.payment_progress.connect(self.on_controller_payment_progress)
+        controller.payment_finished.connect(self.on_controller_payment_finished)
+
+        self._model.total_changed.connect(self.on_cart_model_total_changed)
+
+        self._catalogue.product_chosen.connect(self.on_catalogue_product_chosen)
+        self._catalogue.amount_entered.connect(self.on_catalogue_amount_entered)
+
+        self._customer_panel.lookup_requested.connect(
+            self.on_customer_panel_lookup_requested
+        )
+        self._customer_panel.change_requested.connect(
+            self.on_customer_panel_change_requested
+        )
+
+        self._payment_panel.pay_requested.connect(self.on_payment_panel_pay_requested)
+        self._payment_panel.reload_requested.connect(
+            self.on_payment_panel_reload_requested
+        )
+
+        self._result_view.new_sale_requested.connect(
+            self.on_result_view_new_sale_requested
+        )
+        self._result_view.retry_requested.connect(self.on_result_view_retry_requested)
+        self._result_view.other_method_requested.connect(
+            self.on_result_view_other_method_requested
+        )
+
+        self._phone_shortcut.activated.connect(self.on_phone_shortcut_activated)
+        for shortcut in self._pay_shortcuts:
+            shortcut.activated.connect(self.on_pay_shortcut_activated)
+        self._new_sale_shortcut.activated.connect(self.on_new_sale_shortcut_activated)
+
+        self.on_controller_ready_changed(controller.ready)
+
+    def __repr__(self) -> str:
+        return (
+            f"<MainWindow screen={self.current_screen()} lines={len(self._model.cart)}>"
+        )
+
+    # -- driver API (tests and the demo) ----------------------------------------
+
+    @property
+    def controller(self) -> CheckoutController:
+        return self._controller
+
+    @property
+    def cart_model(self) -> CartModel:
+        return self._model
+
+    @property
+    def catalogue(self) -> catalogue_mod.Catalogue:
+        return self._catalogue
+
+    @property
+    def customer_panel(self) -> CustomerPanel:
+        return self._customer_panel
+
+    @property
+    def payment_panel(self) -> PaymentPanel:
+        return self._payment_panel
+
+    @property
+    def result_view(self) -> ResultView:
+        return self._result_view
+
+    @property
+    def progress_view(self) -> ProgressView:
+        return self._progress_view
+
+    def current_screen(self) -> str:
+        """Return "sale", "progress" or "result"."""
+        page = self._stack.currentWidget()
+        if page is self._progress_view:
+            return "progress"
+        if page is self._result_view:
+            return "result"
+        return "sale"
+
+    def add_product(self, sku: str) -> bool:
+        """Add one of the product with ``sku``; False if unknown or refused."""
+        product = self._catalogue.product(sku)
+        if product is None or self.current_screen() != "sale":
+            return False
+        return self._add_product(product)
+
+    def add_amount(self, text: str) -> bool:
+        """Type ``text`` as a free amount and add it; False if it was refused."""
+        before = len(self._model.cart)
+        self._catalogue.amount_edit.setText(text)
+        self._catalogue.submit_amount()
+        return len(self._model.cart) > before
+
+    def set_phone_text(self, text: str) -> None:
+        self._customer_panel.phone_edit.setText(text)
+
+    def look_up(self) -> None:
+        """Look up the number in the mobile field (as pressing Enter there does)."""
+        self._customer_panel.request_lookup()
+
+    def select_method(self, key: str) -> bool:
+        return self._payment_panel.select_method(key)
+
+    def pay(self) -> bool:
+        """Press Pay; False if Pay is not allowed now."""
+        return self.current_screen() == "sale" and self._payment_panel.request_pay()
+
+    def new_sale(self) -> bool:
+        """Clear the cart and the customer; refused (False) while a payment runs."""
+        if self._controller.paying or self.current_screen() == "progress":
+            return False
+        log.info("new sale")
+        self._last_method = None
+        self._model.clear()
+        self._catalogue.accept_amount()
+        self._cart_view.clear_message()
+        self._controller.new_sale()
+        self._show_sale()
+        return True
+
+    # The names the demo driver (pos_app/demo.py) uses.
+
+    def start_new_sale(self) -> bool:
+        return self.new_sale()
+
+    def add_free_amount(self, text: str) -> bool:
+        return self.add_amount(text)
+
+    def look_up_phone(self, text: str) -> None:
+        self.set_phone_text(text)
+        self.look_up()
+
+    def customer_shown(self) -> bool:
+        return self._customer_panel.customer_shown
+
+    def press_pay(self) -> bool:
+        return self.pay()
+
+    # -- helpers ----------------------------------------------------------------
+
+    def _add_product(self, product: cart_mod.Product) -> bool:
+        self._cart_view.clear_message()
+        try:
+            row = self._model.add_product(product)
+        except money_mod.InvalidAmount as exc:
+            self._cart_view.show_message(str(exc))
+            return False
+        self._cart_view.select_row(row)
+        return True
+
+    def _show_sale(self) -> None:
+        self._stack.setCurrentWidget(self._sale_page)
+        self._left.setEnabled(True)
+
+    def _start_payment(self, method: types.MethodOption) -> None:
+        if self._controller.paying:
+            return
+        self._last_method = method
+        log.info("pay %s with %s", self._model.total, method.key)
+        if not self._controller.pay(self._model.cart, method):
+            log.warning("the checkout did not start the payment")
+            self._payment_panel.set_paying(False)
+
+    # -- controller slots -------------------------------------------------------
+
+    @Slot(bool)
+    def on_controller_ready_changed(self, ready: bool) -> None:
+        text = (
+            f"{self._gateway_label} gateway ready"
+            if ready
+            else ("Connecting to payment gateway…")
+        )
+        self._gateway_status.setText(f"●  {text}")
+        theme.set_style(self._gateway_status, tone="ok" if ready else "wait")
+        self._payment_panel.set_ready(ready)
+
+    @Slot(str)
+    def on_controller_startup_failed(self, message: str) -> None:
+        log.error("start-up failed: %s", message)
+        self._gateway_status.setText(f"●  {message}")
+        theme.set_style(self._gateway_status, tone="error")
+        self._payment_panel.set_methods_failed(message)
+
+    @Slot(object)
+    def on_controller_methods_changed(self, methods: list[types.MethodOption]) -> None:
+        self._payment_panel.set_methods(methods)
+
+    @Slot(str)
+    def on_controller_methods_failed(self, message: str) -> None:
+        self._payment_panel.set_methods_failed(message)
+
+    @Slot(object)
+    def on_controller_customer_changed(self, info: types.CustomerInfo | None) -> None:
+        self._customer_panel.set_customer(info)
+        self._payment_panel.set_customer(info)
+
+    @Slot(str)
+    def on_controller_customer_failed(self, message: str) -> None:
+        self._customer_panel.show_error(message)
+        self._payment_panel.set_looking_up(False)
+
+    @Slot(bool)
+    def on_controller_busy_changed(self, busy: bool) -> None:
+        self._busy_status.setVisible(busy)
+
+    @Slot(object)
+    def on_controller_payment_started(self, amount: money_mod.Money) -> None:
+        self._payment_panel.set_paying(True)
+        self._progress_view.start(amount)
+        self._stack.setCurrentWidget(self._progress_view)
+        self._left.setEnabled(False)
+
+    @Slot(str)
+    def on_controller_payment_progress(self, step: str) -> None:
+        self._progress_view.set_step(step)
+
+    @Slot(object)
+    def on_controller_payment_finished(self, result: types.PaymentResult) -> None:
+        self._payment_panel.set_paying(False)
+        self._result_view.show_result(result)
+        self._stack.setCurrentWidget(self._result_view)
+        self._left.setEnabled(False)
+
+    # -- widget slots -----------------------------------------------------------
+
+    @Slot(object)
+    def on_cart_model_total_changed(self, total: money_mod.Money) -> None:
+        self._payment_panel.set_total(total)
+
+    @Slot(object)
+    def on_catalogue_product_chosen(self, product: cart_mod.Product) -> None:
+        self._add_product(product)
+
+    @Slot(object)
+    def on_catalogue_amount_entered(self, amount: money_mod.Money) -> None:
+        self._cart_view.clear_message()
+        try:
+            row = self._model.add_amount(amount)
+        except money_mod.InvalidAmount as exc:
+            self._catalogue.show_amount_error(str(exc))
+            return
+        self._catalogue.accept_amount()
+        self._cart_view.select_row(row)
+
+    @Slot(object)
+    def on_customer_panel_lookup_requested(self, phone: phone_mod.Phone) -> None:
+        if not self._controller.ready:
+            self._customer_panel.show_error(NOT_READY)
+            return
+        self._customer_panel.set_looking_up(phone)
+        self._payment_panel.set_looking_up(True)
+        self._controller.look_up_customer(phone)
+
+    @Slot()
+    def on_customer_panel_change_requested(self) -> None:
+        self._controller.clear_customer()
+        self._customer_panel.focus_entry()
+
+    @Slot(object)
+    def on_payment_panel_pay_requested(self, method: types.MethodOption) -> None:
+        self._start_payment(method)
+
+    @Slot()
+    def on_payment_panel_reload_requested(self) -> None:
+        if self._controller.ready:
+            self._controller.load_methods()
+        else:
+            self._payment_panel.set_methods_failed(NOT_READY)
+
+    @Slot()
+    def on_result_view_new_sale_requested(self) -> None:
+        self.new_sale()
+
+    @Slot()
+    def on_result_view_retry_requested(self) -> None:
+        if self._last_method is not None:
+            self._start_payment(self._last_method)
+
+    @Slot()
+    def on_result_view_other_method_requested(self) -> None:
+        self._show_sale()
+        self._payment_panel.focus_methods()
+
+    @Slot()
+    def on_phone_shortcut_activated(self) -> None:
+        if self.current_screen() == "sale":
+            self._customer_panel.focus_entry()
+
+    @Slot()
+    def on_pay_shortcut_activated(self) -> None:
+        self.pay()
+
+    @Slot()
+    def on_new_sale_shortcut_activated(self) -> None:
+        self.new_sale()

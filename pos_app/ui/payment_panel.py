@@ -1,0 +1,324 @@
+"""The payment methods (Amazon Pay first) and the big Pay button."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QButtonGroup,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout import types
+from pos_app.domain import money as money_mod
+from pos_app.ui import theme
+from pos_app.ui.method_cards import AmazonPayCard, MethodCard
+
+__all__ = ["PaymentPanel"]
+
+log = logging.getLogger(__name__)
+
+AGE_REFRESH_MS = 30_000
+
+
+class PaymentPanel(QWidget):
+    """List the merchant's payment methods and offer Pay when everything is in place.
+
+    Signals:
+        pay_requested(object): the cashier pressed Pay; the selected ``MethodOption``.
+        reload_requested(): the cashier asked to read the method list again.
+    """
+
+    pay_requested = Signal(object)
+    reload_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._methods: list[types.MethodOption] = []
+        self._cards: list[MethodCard] = []
+        self._amazon: AmazonPayCard | None = None
+        self._customer: types.CustomerInfo | None = None
+        self._looking_up = False
+        self._total = money_mod.Money.zero()
+        self._ready = False
+        self._paying = False
+
+        heading = theme.label("Payment method", "heading")
+
+        self._method_list = QWidget()
+        self._method_list.setObjectName("methodList")
+        self._method_list.setAccessibleName("Payment methods")
+        self._method_layout = QVBoxLayout(self._method_list)
+        self._method_layout.setContentsMargins(0, 0, 0, 0)
+        self._method_layout.setSpacing(8)
+        self._group = QButtonGroup(self)
+        self._group.setExclusive(True)
+
+        self._methods_message = theme.label(
+            "Loading payment methods…", "muted", wrap=True
+        )
+        self._methods_message.setObjectName("methodsMessage")
+        self._reload_button = QPushButton("Try again")
+        self._reload_button.setObjectName("reloadMethodsButton")
+        self._reload_button.setAccessibleName("Load payment methods again")
+        self._reload_button.hide()
+
+        self._short_label = theme.label("", "warning", wrap=True)
+        self._short_label.setObjectName("shortBalanceLabel")
+        self._short_label.hide()
+
+        self._pay_button = QPushButton("Pay")
+        self._pay_button.setObjectName("payButton")
+        self._pay_button.setProperty("role", "primary")
+        self._pay_button.setAccessibleName("Pay")
+        self._pay_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._hint = theme.label("", "muted", wrap=True)
+        self._hint.setObjectName("payHint")
+        self._hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(8)
+        layout.addWidget(heading)
+        layout.addWidget(self._method_list)
+        layout.addWidget(self._methods_message)
+        layout.addWidget(self._reload_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        layout.addWidget(self._short_label)
+        layout.addWidget(self._pay_button)
+        layout.addWidget(self._hint)
+
+        self._age_timer = QTimer(self)
+        self._age_timer.setInterval(AGE_REFRESH_MS)
+        self._age_timer.start()
+
+        self._age_timer.timeout.connect(self.on_age_timer_timeout)
+
+        self._group.buttonToggled.connect(self.on_group_button_toggled)
+
+        self._reload_button.clicked.connect(self.on_reload_button_clicked)
+
+        self._pay_button.clicked.connect(self.on_pay_button_clicked)
+
+        self._refresh()
+
+    def __repr__(self) -> str:
+        return f"<PaymentPanel methods={len(self._methods)} can_pay={self.can_pay()}>"
+
+    # -- state from the window --------------------------------------------------
+
+    def set_methods(self, methods: list[types.MethodOption]) -> None:
+        """Show the method cards: Amazon Pay first, supported before unsupported."""
+        for old in self._cards:
+            self._group.removeButton(old)
+            self._method_layout.removeWidget(old)
+            old.hide()
+            old.setParent(None)  # out of the widget tree now, not at the next loop
+            old.deleteLater()
+        self._cards, self._amazon = [], None
+
+        ordered = sorted(methods, key=lambda m: (not m.is_amazon_pay, not m.supported))
+        self._methods = ordered
+        for option in ordered:
+            card: MethodCard
+            if option.is_amazon_pay and self._amazon is None:
+                card = self._amazon = AmazonPayCard(option)
+            else:
+                card = MethodCard(option)
+            self._group.addButton(card)
+            self._method_layout.addWidget(card)
+            self._cards.append(card)
+
+        default = next((c for c in self._cards if c.isEnabled()), None)
+        if default is not None:
+            default.setChecked(True)
+        self._set_methods_message("" if methods else "No payment methods are enabled.")
+        self._refresh()
+
+    def has_methods(self) -> bool:
+        """Whether the merchant's methods have arrived and are shown."""
+        return bool(self._cards)
+
+    def set_methods_failed(self, message: str) -> None:
+        log.warning("payment methods failed: %s", message)
+        self._set_methods_message(message, reload=True)
+
+    def set_customer(self, info: types.CustomerInfo | None) -> None:
+        self._customer, self._looking_up = info, False
+        self._refresh()
+
+    def set_looking_up(self, looking_up: bool) -> None:
+        self._looking_up = looking_up
+        self._refresh()
+
+    def set_total(self, total: money_mod.Money) -> None:
+        self._total = total
+        self._refresh()
+
+    def set_ready(self, ready: bool) -> None:
+        self._ready = ready
+        self._refresh()
+
+    def set_paying(self, paying: bool) -> None:
+        self._paying = paying
+        self._refresh()
+
+    # -- reading ----------------------------------------------------------------
+
+    @property
+    def amazon_card(self) -> AmazonPayCard | None:
+        return self._amazon
+
+    @property
+    def cards(self) -> list[MethodCard]:
+        return list(self._cards)
+
+    @property
+    def hint(self) -> str:
+        return self._hint.text()
+
+    @property
+    def shortfall_text(self) -> str:
+        return self._short_label.text() if not self._short_label.isHidden() else ""
+
+    def selected_method(self) -> types.MethodOption | None:
+        card = self._group.checkedButton()
+        return card.option if isinstance(card, MethodCard) else None
+
+    def select_method(self, key: str) -> bool:
+        for card in self._cards:
+            if card.option.key == key and card.isEnabled():
+                card.setChecked(True)
+                return True
+        return False
+
+    def focus_methods(self) -> None:
+        card = self._group.checkedButton() or next(iter(self._cards), None)
+        if card is not None:
+            card.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def blocker(self) -> str:
+        """Return why Pay cannot be pressed now, or "" when it can."""
+        wallet = self._customer.amazon_pay if self._customer else None
+        method = self.selected_method()
+        if self._paying:
+            return "Payment in progress…"
+        if not self._ready:
+            return "Waiting for the payment gateway…"
+        if not self._total:
+            return "Add items to the cart to start a sale."
+        if self._looking_up:
+            return "Looking up the customer…"
+        if self._customer is None:
+            return "Enter the customer's mobile number."
+        if method is None or not method.is_amazon_pay:
+            return "Choose Amazon Pay to take this payment."
+        if wallet is None or not wallet.linked:
+            return "This customer has not linked Amazon Pay yet."
+        if wallet.balance is None:
+            return "The Amazon Pay balance could not be read."
+        return ""
+
+    def can_pay(self) -> bool:
+        return not self.blocker()
+
+    def request_pay(self) -> bool:
+        """Emit ``pay_requested`` if Pay is allowed, locking Pay against double taps."""
+        method = self.selected_method()
+        if not self.can_pay() or method is None:
+            return False
+        self._paying = True  # the window clears it when the payment ends
+        self._refresh()
+        self.pay_requested.emit(method)
+        return True
+
+    # -- drawing ----------------------------------------------------------------
+
+    def _set_methods_message(self, text: str, *, reload: bool = False) -> None:
+        self._methods_message.setText(text)
+        self._methods_message.setVisible(bool(text))
+        theme.set_style(self._methods_message, "error" if reload else "muted")
+        self._reload_button.setVisible(reload)
+
+    def _refresh(self) -> None:
+        self._refresh_amazon_card()
+
+        blocker = self.blocker()
+        self._pay_button.setEnabled(not blocker)
+        self._pay_button.setText(
+            f"Pay {self._total.format()}" if self._total else "Pay"
+        )
+        self._pay_button.setAccessibleName(self._pay_button.text())
+        self._hint.setText(blocker or "Press F12 or Ctrl+Enter to pay.")
+
+        short = self._shortfall()
+        self._short_label.setVisible(short is not None and not self._paying)
+        if short is not None:
+            self._short_label.setText(
+                f"The balance is {short.format()} short of this sale. "
+                "The payment may be declined."
+            )
+
+    def _refresh_amazon_card(self) -> None:
+        card = self._amazon
+        if card is None:
+            return
+        if not card.option.supported:
+            card.show_balance(None, None)
+            card.show_link_and_pay(False)
+            card.set_subtitle(card.option.reason or "Not available at this counter")
+            return
+
+        wallet = self._customer.amazon_pay if self._customer else None
+        linked = wallet is not None and wallet.linked
+        card.show_link_and_pay(self._customer is not None and not linked)
+        if wallet is not None and linked:
+            card.show_balance(wallet.balance, wallet.refreshed_at)
+        else:
+            card.show_balance(None, None)
+
+        if self._looking_up:
+            card.set_subtitle("Looking up the customer…")
+        elif self._customer is None:
+            card.set_subtitle("Enter the customer's mobile number")
+        elif not linked:
+            card.set_subtitle(
+                "Not linked yet. Link and Pay is not available in this version."
+            )
+        elif wallet is not None and wallet.balance is None:
+            card.set_subtitle("Balance not available right now")
+        else:
+            card.set_subtitle("Pays straight from the customer's balance")
+
+    def _shortfall(self) -> money_mod.Money | None:
+        wallet = self._customer.amazon_pay if self._customer else None
+        if wallet is None or not wallet.linked or wallet.balance is None:
+            return None
+        if not self._total or wallet.balance >= self._total:
+            return None
+        return self._total - wallet.balance
+
+    # -- slots ------------------------------------------------------------------
+
+    @Slot()
+    def on_age_timer_timeout(self) -> None:
+        if self._amazon is not None:
+            self._amazon.refresh_age()
+
+    @Slot(QAbstractButton, bool)
+    def on_group_button_toggled(self, _button: QAbstractButton, checked: bool) -> None:
+        if checked:
+            self._refresh()
+
+    @Slot()
+    def on_reload_button_clicked(self) -> None:
+        self._set_methods_message("Loading payment methods…")
+        self.reload_requested.emit()
+
+    @Slot()
+    def on_pay_button_clicked(self) -> None:
+        self.request_pay()

@@ -1,0 +1,311 @@
+"""The end of a payment: receipt on success, a plain reason and next steps otherwise."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pos_app.checkout import types
+from pos_app.ui import theme
+
+__all__ = ["ResultView", "details_text"]
+
+log = logging.getLogger(__name__)
+
+MAX_RECEIPT_LINES = 5
+UNKNOWN_TEXT = "We are checking this payment with Amazon Pay. Do not charge again."
+
+_TITLES = {
+    types.Outcome.CHARGED: ("Payment received", "success", "check"),
+    types.Outcome.DECLINED: ("Payment declined", "error", "alert"),
+    types.Outcome.ERROR: ("Payment not made", "error", "alert"),
+    types.Outcome.CANCELLED: ("Payment cancelled", "warning", "alert"),
+    types.Outcome.UNKNOWN: ("Checking the payment", "warning", "pending"),
+}
+
+
+def details_text(result: types.PaymentResult) -> str:
+    """Return what "Copy details" puts on the clipboard, for support."""
+    lines = [
+        f"Outcome: {result.outcome.value}",
+        f"Order id: {result.order_id or '(none)'}",
+        f"Error code: {result.error_code or '(none)'}",
+        f"Amount: {result.amount.format()}",
+        f"Flow: {result.flow.value}",
+        f"Message: {result.message}",
+    ]
+    lines += [f"{key}: {value}" for key, value in sorted(result.details.items())]
+    return "\n".join(lines)
+
+
+class ResultView(QWidget):
+    """Show how a payment ended and offer the next step.
+
+    Signals:
+        new_sale_requested(): start the next sale.
+        retry_requested(): try the same payment again.
+        other_method_requested(): go back to the sale to choose another method.
+    """
+
+    new_sale_requested = Signal()
+    retry_requested = Signal()
+    other_method_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("resultView")
+        self._result: types.PaymentResult | None = None
+
+        self._icon = QLabel()
+        self._icon.setObjectName("resultIcon")
+        self._icon.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._icon.setFixedHeight(72)
+
+        self._title = theme.label("", "title")
+        self._title.setObjectName("resultTitle")
+        self._title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._amount = theme.label("", "money-xl")
+        self._amount.setObjectName("resultAmount")
+        self._amount.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._message = theme.label("", None, wrap=True)
+        self._message.setObjectName("resultMessage")
+        self._message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+
+        self._summary = QFrame()
+        self._summary.setObjectName("resultSummary")
+        self._summary.setProperty("role", "receipt")
+        self._summary_grid = QGridLayout(self._summary)
+        self._summary_grid.setContentsMargins(14, 12, 14, 12)
+        self._summary_grid.setHorizontalSpacing(12)
+        self._summary_grid.setVerticalSpacing(6)
+        self._summary_grid.setColumnStretch(0, 1)
+
+        self._new_sale_button = self._button(
+            "New sale", "newSaleButton", "Start a new sale"
+        )
+        self._retry_button = self._button(
+            "Try again", "retryButton", "Try the payment again"
+        )
+        self._other_button = self._button(
+            "Choose another method",
+            "otherMethodButton",
+            "Choose another payment method",
+        )
+        self._copy_button = self._button(
+            "Copy details", "copyDetailsButton", "Copy details"
+        )
+        self._copy_button.setProperty("role", "link")
+
+        self._copied_timer = QTimer(self)
+        self._copied_timer.setSingleShot(True)
+        self._copied_timer.setInterval(2000)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 20, 20, 20)
+        layout.setSpacing(10)
+        layout.addStretch(1)
+        layout.addWidget(self._icon)
+        layout.addWidget(self._title)
+        layout.addWidget(self._amount)
+        layout.addWidget(self._message)
+        layout.addSpacing(6)
+        layout.addWidget(self._summary)
+        layout.addStretch(2)
+        layout.addWidget(self._new_sale_button)
+        layout.addWidget(self._retry_button)
+        layout.addWidget(self._other_button)
+        layout.addWidget(self._copy_button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+        self._new_sale_button.clicked.connect(self.on_new_sale_button_clicked)
+        self._retry_button.clicked.connect(self.on_retry_button_clicked)
+        self._other_button.clicked.connect(self.on_other_button_clicked)
+        self._copy_button.clicked.connect(self.on_copy_button_clicked)
+
+        self._copied_timer.timeout.connect(self.on_copied_timer_timeout)
+
+    def __repr__(self) -> str:
+        outcome = self._result.outcome.value if self._result else None
+        return f"<ResultView outcome={outcome}>"
+
+    @staticmethod
+    def _button(text: str, object_name: str, accessible: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(object_name)
+        button.setAccessibleName(accessible)
+        return button
+
+    # -- API --------------------------------------------------------------------
+
+    @property
+    def result(self) -> types.PaymentResult | None:
+        return self._result
+
+    @property
+    def title(self) -> str:
+        return self._title.text()
+
+    @property
+    def message(self) -> str:
+        return self._message.text()
+
+    def summary_texts(self) -> list[str]:
+        """Return every text in the summary box, top to bottom (for tests and demos)."""
+        texts = []
+        for index in range(self._summary_grid.count()):
+            item = self._summary_grid.itemAt(index)
+            widget = item.widget() if item is not None else None
+            if isinstance(widget, QLabel):
+                texts.append(widget.text())
+        return texts
+
+    def show_result(self, result: types.PaymentResult) -> None:
+        """Draw the screen for ``result``."""
+        self._result = result
+        title, tone, icon = _TITLES[result.outcome]
+        log.info("payment result shown: %s %s", result.outcome.value, result.order_id)
+
+        self._icon.setPixmap(theme.icon_pixmap(icon, 64, self.devicePixelRatioF()))
+        self._title.setText(title)
+        theme.set_style(self._title, tone=tone)
+        amount = result.receipt.total if result.receipt else result.amount
+        self._amount.setText(amount.format() if amount else "")
+        self._amount.setVisible(bool(amount))
+
+        if result.outcome is types.Outcome.CHARGED:
+            self._message.setText("Paid with Amazon Pay balance")
+            self._fill_receipt(result)
+        elif result.outcome is types.Outcome.UNKNOWN:
+            extra = (
+                result.message
+                if result.message and result.message != UNKNOWN_TEXT
+                else ""
+            )
+            self._message.setText(f"{UNKNOWN_TEXT}\n\n{extra}".strip())
+            self._fill_rows([("Order id", result.order_id or "—")])
+        else:
+            self._message.setText(result.message)
+            rows = [("Order id", result.order_id or "—")]
+            if result.error_code:
+                rows.append(("Error code", result.error_code))
+            self._fill_rows(rows)
+
+        self._set_actions(result)
+
+    def _set_actions(self, result: types.PaymentResult) -> None:
+        charged = result.outcome is types.Outcome.CHARGED
+        unknown = result.outcome is types.Outcome.UNKNOWN
+        failed = not charged and not unknown
+        retry = failed and result.retryable
+
+        self._new_sale_button.setVisible(not retry)
+        theme.set_style(self._new_sale_button, "primary" if charged else "")
+        self._retry_button.setVisible(retry)
+        theme.set_style(self._retry_button, "primary")
+        self._other_button.setVisible(retry)
+        self._copy_button.setVisible(not charged)
+        self._copy_button.setText("Copy details")
+
+        focus = self._retry_button if retry else self._new_sale_button
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    # -- summary box ------------------------------------------------------------
+
+    def _clear_summary(self) -> None:
+        while self._summary_grid.count():
+            item = self._summary_grid.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                widget.deleteLater()
+
+    def _fill_rows(self, rows: list[tuple[str, str]], start: int = 0) -> None:
+        if start == 0:
+            self._clear_summary()
+        for offset, (name, value) in enumerate(rows):
+            key = theme.label(name, "muted")
+            shown = theme.label(
+                value, "mono" if name in {"Order id", "Error code"} else None
+            )
+            shown.setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            shown.setAccessibleName(f"{name}: {value}")
+            self._summary_grid.addWidget(key, start + offset, 0)
+            self._summary_grid.addWidget(shown, start + offset, 1)
+        self._summary.setVisible(self._summary_grid.count() > 0)
+
+    def _fill_receipt(self, result: types.PaymentResult) -> None:
+        self._clear_summary()
+        receipt = result.receipt
+        if receipt is None:
+            self._fill_rows([("Order id", result.order_id or "—")])
+            return
+
+        row = 0
+        for line in receipt.lines[:MAX_RECEIPT_LINES]:
+            name = theme.label(
+                f"{line.quantity} × {line.name}" if line.quantity > 1 else line.name
+            )
+            total = theme.label(line.total.format())
+            total.setAlignment(
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            )
+            self._summary_grid.addWidget(name, row, 0)
+            self._summary_grid.addWidget(total, row, 1)
+            row += 1
+        hidden = len(receipt.lines) - MAX_RECEIPT_LINES
+        if hidden > 0:
+            more = theme.label(
+                f"and {hidden} more line{'s' if hidden > 1 else ''}", "muted"
+            )
+            self._summary_grid.addWidget(more, row, 0, 1, 2)
+            row += 1
+        self._summary_grid.addWidget(theme.divider(), row, 0, 1, 2)
+        row += 1
+
+        rows = [
+            ("Total", receipt.total.format()),
+            ("Time", receipt.paid_at.astimezone().strftime("%d %b %Y, %H:%M")),
+        ]
+        if receipt.masked_phone:
+            rows.append(("Customer", receipt.masked_phone))
+        if receipt.balance_after is not None:
+            rows.append(("Balance after", receipt.balance_after.format()))
+        rows.append(("Order id", receipt.order_id or result.order_id))
+        self._fill_rows(rows, start=row)
+
+    # -- slots ------------------------------------------------------------------
+
+    @Slot()
+    def on_new_sale_button_clicked(self) -> None:
+        self.new_sale_requested.emit()
+
+    @Slot()
+    def on_retry_button_clicked(self) -> None:
+        self.retry_requested.emit()
+
+    @Slot()
+    def on_other_button_clicked(self) -> None:
+        self.other_method_requested.emit()
+
+    @Slot()
+    def on_copy_button_clicked(self) -> None:
+        if self._result is None:
+            return
+        QGuiApplication.clipboard().setText(details_text(self._result))
+        self._copy_button.setText("Copied")
+        self._copied_timer.start()
+
+    @Slot()
+    def on_copied_timer_timeout(self) -> None:
+        self._copy_button.setText("Copy details")
