@@ -1,4 +1,4 @@
-"""The checkout service against the sandbox over loopback HTTP and a real SQLite file."""
+"""The checkout service against the sandbox over loopback HTTP and a real SQLite."""
 
 from __future__ import annotations
 
@@ -7,13 +7,20 @@ from pos_app.checkout.types import MethodOption, Outcome
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Money
 from pos_app.domain.phone import Phone
-from pos_app.sandbox.server import SandboxServer
 
-LINKED, SMALL, UNLINKED, DECLINED = "9999900001", "9999900002", "9999900003", "9999900004"
+LINKED, SMALL, UNLINKED, DECLINED = (
+    "9999900001",
+    "9999900002",
+    "9999900003",
+    "9999900004",
+)
 
 
 def _lines(*prices: str) -> tuple[CartLine, ...]:
-    return tuple(CartLine(f"Item {i}", Money.parse(p), 1, f"sku{i}") for i, p in enumerate(prices))
+    return tuple(
+        CartLine(f"Item {i}", Money.parse(p), 1, f"sku{i}")
+        for i, p in enumerate(prices)
+    )
 
 
 def _amazon(service: CheckoutService) -> MethodOption:
@@ -24,11 +31,15 @@ def _pay(service: CheckoutService, phone_text: str, lines: tuple[CartLine, ...])
     phone = Phone.parse(phone_text)
     customer = service.look_up_customer(phone)
     steps: list[str] = []
-    result = service.pay_amazon_balance(lines, phone, customer, _amazon(service), steps.append)
+    result = service.pay_amazon_balance(
+        lines, phone, customer, _amazon(service), steps.append
+    )
     return result, steps
 
 
-def _statuses(service: CheckoutService, order_id: str) -> tuple[str, list[str], list[str]]:
+def _statuses(
+    service: CheckoutService, order_id: str
+) -> tuple[str, list[str], list[str]]:
     sale = service.store.get_sale_by_order(order_id)
     assert sale is not None
     attempts = [a.status for a in service.store.attempts_for(sale.id)]
@@ -46,7 +57,9 @@ def test_methods_list_amazon_pay_first_and_mark_the_rest_unsupported(service):
 def test_look_up_shows_linked_balance_and_masks_the_number(service):
     info = service.look_up_customer(Phone.parse(LINKED))
     assert info.linked
-    assert info.amazon_pay is not None and info.amazon_pay.balance == Money.parse("5000")
+    assert info.amazon_pay is not None and info.amazon_pay.balance == Money.parse(
+        "5000"
+    )
     assert info.masked_phone == "******0001"
     unlinked = service.look_up_customer(Phone.parse(UNLINKED))
     assert not unlinked.linked
@@ -101,7 +114,7 @@ def test_a_debit_that_times_out_is_resolved_by_order_status(service, sandbox):
 
     # The gateway charged even though we never heard back: we must find out, not guess.
     assert result.outcome is Outcome.CHARGED, result.message
-    sale_status, attempts, kinds = _statuses(service, result.order_id)
+    sale_status, attempts, _ = _statuses(service, result.order_id)
     assert sale_status == "paid" and attempts == ["charged"]
     assert "unknown" in [e for e in _transitions(service, result.order_id)]
 
@@ -115,7 +128,9 @@ def test_create_order_lost_then_not_found_means_nothing_charged(service, sandbox
     assert attempts == ["failed"]
 
 
-def test_gateway_5xx_on_debit_stays_unknown_until_the_status_says_otherwise(service, sandbox):
+def test_gateway_5xx_on_debit_stays_unknown_until_the_status_says_otherwise(
+    service, sandbox
+):
     sandbox.faults.set("txns", "http_503", count=1)
     result, _ = _pay(service, LINKED, _lines("100.00"))
     # A 503 took nothing; the status shows no transaction, so we cannot call it paid.

@@ -80,7 +80,9 @@ def test_from_gateway_takes_numbers_strings_and_decimals_not_bools():
     assert Money.from_gateway(395).paise == 39500
     assert Money.from_gateway(Decimal("138.76")).paise == 13876
     assert Money.from_gateway("100.15").paise == 10015
-    assert Money.from_gateway(138.76).paise == 13876  # decoded as float by a careless parser
+    assert (
+        Money.from_gateway(138.76).paise == 13876
+    )  # decoded as float by a careless parser
     for bad in (True, None, [1]):
         with pytest.raises(InvalidAmount):
             Money.from_gateway(bad)
