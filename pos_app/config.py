@@ -18,6 +18,7 @@ __all__ = ["AppConfig", "ConfigError", "GatewayMode"]
 JUSPAY_SANDBOX_URL = "https://sandbox.juspay.in"
 JUSPAY_PRODUCTION_URL = "https://api.juspay.in"
 DEFAULT_RETURN_URL = "https://pos.invalid/payment-return"
+_ROUTES = {"AMAZONPAY", "PAYU", "RAZORPAY", "GOCASHFREE", "BILLDESK"}
 
 
 class ConfigError(ValueError):
@@ -42,6 +43,9 @@ class AppConfig:
     cashier: str = "cashier"
     database_url: str | None = None
     sandbox_latency_ms: int = 0
+    #: How Amazon Pay reaches the gateway: AMAZONPAY (direct debit, Link and Pay) or
+    #: a redirect route with an OTP page: PAYU, RAZORPAY, GOCASHFREE, BILLDESK.
+    amazon_pay_route: str = "AMAZONPAY"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AppConfig:
@@ -66,6 +70,9 @@ class AppConfig:
             cashier=values.get("POS_CASHIER") or "cashier",
             database_url=values.get("POS_DATABASE_URL") or None,
             sandbox_latency_ms=int(latency),
+            amazon_pay_route=(
+                values.get("POS_AMAZON_PAY_ROUTE") or "AMAZONPAY"
+            ).upper(),
         )
         config.validate()
         return config
@@ -96,6 +103,10 @@ class AppConfig:
         return f"Gateway at {self.base_url}"
 
     def validate(self) -> None:
+        if self.amazon_pay_route not in _ROUTES:
+            raise ConfigError(
+                "POS_AMAZON_PAY_ROUTE must be one of: " + ", ".join(sorted(_ROUTES))
+            )
         if self.uses_embedded_sandbox:
             return
         if not self.merchant_id or not self.api_key:

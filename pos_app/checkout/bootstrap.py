@@ -47,6 +47,11 @@ def build_service(
             sandbox.merchant_id,
             sandbox.api_key,
         )
+        response_key: str | None = sandbox.response_key
+        if config.amazon_pay_route != "AMAZONPAY":
+            # In the sandbox the merchant's routing is ours to set; at Juspay it is
+            # dashboard configuration that must match POS_AMAZON_PAY_ROUTE.
+            sandbox.ledger.redirect_gateway = config.amazon_pay_route
     else:
         assert config.base_url and config.merchant_id and config.api_key  # validated
         base_url, merchant_id, api_key = (
@@ -54,6 +59,7 @@ def build_service(
             config.merchant_id,
             config.api_key,
         )
+        response_key = config.response_key
 
     try:
         store = open_store(config.database_url)
@@ -76,5 +82,7 @@ def build_service(
         cashier=config.cashier,
         merchant_id=merchant_id,
         return_url=config.return_url,
+        response_key=response_key,
+        route=config.amazon_pay_route,
         on_close=owned.stop if owned is not None else None,
     )

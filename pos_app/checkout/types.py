@@ -99,3 +99,60 @@ class PaymentResult:
     receipt: Receipt | None = None
     error_code: str = ""
     details: dict[str, str] = field(default_factory=dict)  # for "copy details"
+
+
+class HostedKind(enum.StrEnum):
+    CCT = "cct"  # Amazon Pay top-up page: pay the rest by card, UPI or net banking
+    OTP = "otp"  # Amazon Pay through another gateway: the customer types an OTP
+
+
+@dataclass(frozen=True, slots=True)
+class HostedStep:
+    """The payment continues on a gateway page the customer must see.
+
+    The UI opens ``url`` in the locked-down web view (only ``allowed_hosts``) and
+    hands back the URL that hit ``return_url``, or None when the page was closed.
+    """
+
+    kind: HostedKind
+    order_id: str
+    attempt_id: int
+    amount: Money
+    url: str
+    return_url: str
+    allowed_hosts: tuple[str, ...]
+    flow: Flow
+    route: str = "AMAZONPAY"
+    covered: Money | None = None  # CCT: what the balance pays
+    remaining: Money | None = None  # CCT: what is left for the customer to pay
+    method: str = "GET"
+    form: tuple[tuple[str, str], ...] = ()  # POST authentications only
+
+
+class LinkMode(enum.StrEnum):
+    QR = "qr"  # the customer scans a QR code and consents on their own phone
+    WEB = "web"  # the consent page is shown in the embedded web view
+
+
+class LinkState(enum.StrEnum):
+    WAITING = "waiting"
+    LINKED = "linked"
+    DENIED = "denied"
+    EXPIRED = "expired"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class LinkSession:
+    """A consent request for linking the customer's Amazon Pay wallet."""
+
+    attempt_id: int
+    order_id: str
+    wallet_id: str
+    customer_id: str
+    mode: LinkMode
+    consent_url: str
+    return_url: str | None
+    allowed_hosts: tuple[str, ...]
+    expires_at: datetime
+    amount: Money

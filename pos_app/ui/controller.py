@@ -10,30 +10,49 @@ Signals:
     busy_changed(bool): a gateway call is in flight.
     payment_started(object): the ``Money`` being charged.
     payment_progress(str): a short step text ("Charging Amazon Pay balance").
+    hosted_page_requested(object): a ``HostedStep``: show its page in the web view,
+        then call :meth:`hosted_page_returned` or :meth:`hosted_page_closed`.
+    link_started(object): a ``LinkSession``: show its QR or its page.
+    link_state_changed(str): a ``LinkState`` value (waiting, linked, denied, ...).
     payment_finished(object): the ``PaymentResult``.
+
+The trap: every service call blocks, so each one runs on a worker; the callbacks here
+run on the GUI thread and may touch widgets through the signals.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from pos_app.checkout.types import CustomerInfo, MethodOption, PaymentResult
+from pos_app.checkout.types import (
+    CustomerInfo,
+    HostedStep,
+    LinkMode,
+    LinkSession,
+    LinkState,
+    MethodOption,
+    Outcome,
+    PaymentResult,
+)
 from pos_app.domain.cart import Cart, CartLine
+from pos_app.domain.money import Money
 from pos_app.domain.phone import Phone
+from pos_app.domain.states import Flow
 from pos_app.ui.tasks import TaskRunner
-
-if TYPE_CHECKING:
-    from pos_app.domain.money import Money
 
 __all__ = ["CheckoutController", "CheckoutServiceLike"]
 
-T = TypeVar("T")
-
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+PayOutcome = PaymentResult | HostedStep
+Progress = Callable[[str], None]
+
+LINK_POLL_MS = 1500
 
 
 class CheckoutServiceLike(Protocol):
@@ -46,14 +65,40 @@ class CheckoutServiceLike(Protocol):
 
     def look_up_customer(self, phone: Phone) -> CustomerInfo: ...
 
+    def delink(self, phone: Phone, customer: CustomerInfo) -> CustomerInfo: ...
+
     def pay_amazon_balance(
         self,
         lines: tuple[CartLine, ...],
         phone: Phone,
         customer: CustomerInfo,
         method: MethodOption,
-        progress: Callable[[str], None],
+        progress: Progress,
+    ) -> PayOutcome: ...
+
+    def finish_hosted(
+        self, step: HostedStep, returned_url: str | None
     ) -> PaymentResult: ...
+
+    def start_link(
+        self,
+        lines: tuple[CartLine, ...],
+        phone: Phone,
+        customer: CustomerInfo,
+        method: MethodOption,
+        mode: LinkMode,
+        progress: Progress,
+    ) -> LinkSession | PaymentResult: ...
+
+    def poll_link(self, session: LinkSession) -> LinkState: ...
+
+    def complete_link(self, session: LinkSession, returned_url: str) -> LinkState: ...
+
+    def cancel_link(self, session: LinkSession) -> LinkState: ...
+
+    def pay_linked(self, session: LinkSession, progress: Progress) -> PayOutcome: ...
+
+    def new_sale(self) -> None: ...
 
     def close(self) -> None: ...
 
@@ -68,6 +113,9 @@ class CheckoutController(QObject):
     busy_changed = Signal(bool)
     payment_started = Signal(object)
     payment_progress = Signal(str)
+    hosted_page_requested = Signal(object)
+    link_started = Signal(object)
+    link_state_changed = Signal(str)
     payment_finished = Signal(object)
     _progress_from_worker = Signal(str)
 
@@ -85,6 +133,12 @@ class CheckoutController(QObject):
         self._lookup_serial = 0
         self._customer: CustomerInfo | None = None
         self._phone: Phone | None = None
+        self._hosted: HostedStep | None = None
+        self._link: LinkSession | None = None
+        self._link_polling = False
+        self._link_timer = QTimer(self)
+        self._link_timer.setInterval(LINK_POLL_MS)
+        self._link_timer.timeout.connect(self.on_link_timer_timeout)
         self._progress_from_worker.connect(self.payment_progress)
 
     def __repr__(self) -> str:
@@ -98,11 +152,20 @@ class CheckoutController(QObject):
 
     @property
     def paying(self) -> bool:
+        """A payment is running: a gateway call, a hosted page or a consent."""
         return self._paying
 
     @property
     def customer(self) -> CustomerInfo | None:
         return self._customer
+
+    @property
+    def link_session(self) -> LinkSession | None:
+        return self._link
+
+    @property
+    def hosted_step(self) -> HostedStep | None:
+        return self._hosted
 
     # -- start-up ---------------------------------------------------------------
 
@@ -136,17 +199,33 @@ class CheckoutController(QObject):
         self._lookup_serial += 1
         serial = self._lookup_serial
         self._phone = phone
+        self._run(
+            lambda: service.look_up_customer(phone),
+            lambda info: self._on_customer(serial, info),
+            lambda error: self._on_customer_failed(serial, error),
+        )
 
-        def done(info: CustomerInfo) -> None:
-            if serial == self._lookup_serial:
-                self._customer = info
-                self.customer_changed.emit(info)
+    def delink_customer(self) -> None:
+        """Remove the customer's Amazon Pay link (they asked to)."""
+        service, phone, customer = self._require(), self._phone, self._customer
+        if phone is None or customer is None or self._paying:
+            return
+        self._lookup_serial += 1
+        serial = self._lookup_serial
+        self._run(
+            lambda: service.delink(phone, customer),
+            lambda info: self._on_customer(serial, info),
+            lambda error: self._on_customer_failed(serial, error),
+        )
 
-        def failed(error: BaseException) -> None:
-            if serial == self._lookup_serial:
-                self.customer_failed.emit(_message(error))
+    def _on_customer(self, serial: int, info: CustomerInfo) -> None:
+        if serial == self._lookup_serial:
+            self._customer = info
+            self.customer_changed.emit(info)
 
-        self._run(lambda: service.look_up_customer(phone), done, failed)
+    def _on_customer_failed(self, serial: int, error: BaseException) -> None:
+        if serial == self._lookup_serial:
+            self.customer_failed.emit(_message(error))
 
     def clear_customer(self) -> None:
         self._lookup_serial += 1
@@ -162,40 +241,180 @@ class CheckoutController(QObject):
         Single-flight: the flag is set before anything else, on the GUI thread, so a
         double tap can never start two payments.
         """
-        if self._paying or self._service is None:
+        started = self._begin_payment(cart)
+        if started is None:
             return False
-        if self._customer is None or self._phone is None or not len(cart):
-            return False
-        self._paying = True
-        service = self._service
-        lines = tuple(cart.lines)
-        total: Money = cart.total
-        phone, customer = self._phone, self._customer
-        self.payment_started.emit(total)
-
-        def work() -> PaymentResult:
-            return service.pay_amazon_balance(
+        service, lines, phone, customer = started
+        self._run(
+            lambda: service.pay_amazon_balance(
                 lines, phone, customer, method, self._progress_from_worker.emit
-            )
-
-        self._run(work, self._on_paid, self._on_pay_crashed)
+            ),
+            self._on_pay_outcome,
+            self._on_pay_crashed,
+        )
         return True
 
-    def _on_paid(self, result: PaymentResult) -> None:
+    def hosted_page_returned(self, url: str) -> None:
+        """The web view reached the return URL: verify and confirm it."""
+        self._finish_hosted(url)
+
+    def hosted_page_closed(self) -> None:
+        """The customer closed the page: resolve the payment by its status."""
+        self._finish_hosted(None)
+
+    def _finish_hosted(self, url: str | None) -> None:
+        step, self._hosted = self._hosted, None
+        if step is None or self._service is None:
+            return
+        service = self._service
+        self.payment_progress.emit("Confirming with Amazon Pay")
+        self._run(
+            lambda: service.finish_hosted(step, url),
+            self._on_pay_outcome,
+            self._on_pay_crashed,
+        )
+
+    # -- Link and Pay -----------------------------------------------------------
+
+    def start_link(self, cart: Cart, method: MethodOption, mode: LinkMode) -> bool:
+        """Open a consent session (QR or web view) for an unlinked customer."""
+        started = self._begin_payment(cart, emit=False)
+        if started is None:
+            return False
+        service, lines, phone, customer = started
+        self._run(
+            lambda: service.start_link(
+                lines, phone, customer, method, mode, self._progress_from_worker.emit
+            ),
+            self._on_link_started,
+            self._on_pay_crashed,
+        )
+        return True
+
+    def switch_link_mode(
+        self, cart: Cart, method: MethodOption, mode: LinkMode
+    ) -> None:
+        """Cancel the open session and start one in the other mode."""
+        session = self._link
+        if session is None or session.mode is mode or self._service is None:
+            return
+        service = self._service
+        self._stop_link()
         self._paying = False
-        self.payment_finished.emit(result)
+
+        def restart(_state: LinkState) -> None:
+            self.start_link(cart, method, mode)
+
+        self._run(lambda: service.cancel_link(session), restart, self._on_pay_crashed)
+
+    def link_returned(self, url: str) -> None:
+        """The consent page in the web view reached the return URL."""
+        session = self._link
+        if session is None or self._service is None:
+            return
+        service = self._service
+        self._run(
+            lambda: service.complete_link(session, url),
+            self._on_link_state,
+            lambda error: log.warning("link return failed: %s", error),
+        )
+
+    def cancel_link(self) -> None:
+        session = self._link
+        if session is None or self._service is None:
+            return
+        service = self._service
+        self._stop_link()
+        self._run(
+            lambda: service.cancel_link(session),
+            self._on_link_state,
+            self._on_pay_crashed,
+        )
+
+    @Slot()
+    def on_link_timer_timeout(self) -> None:
+        session = self._link
+        if session is None or self._service is None or self._link_polling:
+            return
+        service = self._service
+        self._link_polling = True
+
+        def done(state: LinkState) -> None:
+            self._link_polling = False
+            self._on_link_state(state)
+
+        def failed(error: BaseException) -> None:
+            self._link_polling = False
+            log.warning("link poll failed: %s", error)
+
+        self._run(lambda: service.poll_link(session), done, failed)
+
+    def _on_link_started(self, outcome: LinkSession | PaymentResult) -> None:
+        if isinstance(outcome, PaymentResult):
+            self._on_pay_outcome(outcome)
+            return
+        self._link = outcome
+        self.link_started.emit(outcome)
+        self.link_state_changed.emit(LinkState.WAITING.value)
+        self._link_timer.start()
+
+    def _on_link_state(self, state: LinkState) -> None:
+        session = self._link
+        if state is LinkState.WAITING:
+            return
+        if session is None:  # already finished (a poll and a return raced)
+            return
+        self._stop_link()
+        self.link_state_changed.emit(state.value)
+        if state is LinkState.LINKED:
+            self._pay_after_link(session)
+            return
+        self._paying = False
+        self.payment_finished.emit(_link_result(session, state))
+
+    def _pay_after_link(self, session: LinkSession) -> None:
+        service = self._require()
+        if self._phone is not None:
+            self.look_up_customer(self._phone)  # show the new balance
+        self.payment_started.emit(session.amount)
+        self._run(
+            lambda: service.pay_linked(session, self._progress_from_worker.emit),
+            self._on_pay_outcome,
+            self._on_pay_crashed,
+        )
+
+    def _stop_link(self) -> None:
+        self._link_timer.stop()
+        self._link = None
+
+    # -- outcomes ---------------------------------------------------------------
+
+    def _begin_payment(
+        self, cart: Cart, *, emit: bool = True
+    ) -> tuple[CheckoutServiceLike, tuple[CartLine, ...], Phone, CustomerInfo] | None:
+        if self._paying or self._service is None:
+            return None
+        if self._customer is None or self._phone is None or not len(cart):
+            return None
+        self._paying = True
+        if emit:
+            self.payment_started.emit(cart.total)
+        return self._service, tuple(cart.lines), self._phone, self._customer
+
+    def _on_pay_outcome(self, outcome: PayOutcome) -> None:
+        if isinstance(outcome, HostedStep):
+            self._hosted = outcome
+            self.hosted_page_requested.emit(outcome)
+            return
+        self._paying = False
+        self.payment_finished.emit(outcome)
 
     def _on_pay_crashed(self, error: BaseException) -> None:
         # A bug, not a decline: the service turns every gateway failure into a result.
         self._paying = False
+        self._hosted = None
+        self._stop_link()
         log.error("payment crashed", exc_info=error)
-        self.payment_failed_unexpectedly(error)
-
-    def payment_failed_unexpectedly(self, error: BaseException) -> None:
-        from pos_app.checkout.types import Outcome
-        from pos_app.domain.money import Money
-        from pos_app.domain.states import Flow
-
         self.payment_finished.emit(
             PaymentResult(
                 outcome=Outcome.UNKNOWN,
@@ -211,14 +430,30 @@ class CheckoutController(QObject):
         )
 
     def new_sale(self) -> None:
-        """Forget the customer; the window clears the cart."""
-        if self._paying:
+        """Forget the customer and cancel any open consent; the window clears the cart.
+
+        Refused while a gateway call or hosted page is running (the money may move).
+        """
+        if self._paying and self._link is None:
             return
+        session = self._link
+        self._stop_link()
+        self._paying = False
         self.clear_customer()
+        if self._service is not None:
+            service = self._service
+
+            def drop() -> None:
+                if session is not None:
+                    service.cancel_link(session)
+                service.new_sale()
+
+            self._run(drop, lambda _: None, lambda e: log.error("new sale: %s", e))
 
     # -- plumbing ---------------------------------------------------------------
 
     def shutdown(self) -> None:
+        self._link_timer.stop()
         self._tasks.shutdown(wait=True)
         if self._service is not None:
             self._service.close()
@@ -256,6 +491,26 @@ class CheckoutController(QObject):
     @Slot()
     def on_app_about_to_quit(self) -> None:
         self.shutdown()
+
+
+_LINK_MESSAGES = {
+    LinkState.DENIED: "The customer declined linking Amazon Pay. Nothing was charged.",
+    LinkState.EXPIRED: "The Amazon Pay consent timed out. Nothing was charged.",
+    LinkState.CANCELLED: "Linking Amazon Pay was cancelled. Nothing was charged.",
+}
+
+
+def _link_result(session: LinkSession, state: LinkState) -> PaymentResult:
+    outcome = Outcome.CANCELLED if state is LinkState.CANCELLED else Outcome.DECLINED
+    return PaymentResult(
+        outcome=outcome,
+        order_id=session.order_id,
+        amount=session.amount,
+        flow=Flow.LINK_AND_PAY,
+        message=_LINK_MESSAGES.get(state, "Amazon Pay was not linked."),
+        retryable=True,
+        error_code=f"link_{state.value}",
+    )
 
 
 def _message(error: BaseException) -> str:

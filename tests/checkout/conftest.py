@@ -38,6 +38,8 @@ def service(sandbox: SandboxServer, tmp_path: Path) -> Iterator[CheckoutService]
         merchant_id=sandbox.merchant_id,
         return_url="https://pos.invalid/return",
         confirm_delays=(0.05, 0.1),
+        hosted_delays=(0.05, 0.1),
+        response_key=sandbox.response_key,
     )
     yield svc
     svc.close()

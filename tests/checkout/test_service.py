@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from pos_app.checkout.service import CheckoutService
-from pos_app.checkout.types import MethodOption, Outcome
+from urllib.parse import urlsplit
+
+from pos_app.checkout.types import HostedKind, HostedStep, MethodOption, Outcome
+from pos_app.domain.states import Flow
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Money
 from pos_app.domain.phone import Phone
@@ -101,11 +104,29 @@ def test_changing_the_cart_after_a_decline_means_a_new_order(service):
     assert service.store.get_sale_by_order(first.order_id).status == "cancelled"
 
 
-def test_short_balance_is_refused_before_any_debit(service, sandbox):
+def test_short_balance_leads_to_the_cct_page_with_the_split(service, sandbox):
     result, _ = _pay(service, SMALL, _lines("500.00"))
-    assert result.outcome is Outcome.DECLINED
-    assert "short" in result.message and "₹50.00" in result.message
-    assert not any(r.path == "/txns" for r in sandbox.requests)
+
+    assert isinstance(result, HostedStep), result
+    assert result.kind is HostedKind.CCT and result.flow is Flow.CCT_TOPUP
+    assert result.covered == Money.parse("50") and result.remaining == Money.parse(
+        "450"
+    )
+    assert urlsplit(result.url).netloc in result.allowed_hosts
+    _, attempts, kinds = _statuses(service, result.order_id)
+    assert attempts == ["awaiting_customer"] and "hosted_page_opened" in kinds
+
+
+def test_cct_page_closed_by_the_customer_resolves_by_status(service, sandbox):
+    step, _ = _pay(service, SMALL, _lines("500.00"))
+    assert isinstance(step, HostedStep)
+
+    result = service.finish_hosted(step, None)
+
+    # Nothing was paid on the page: the attempt stays unknown for the reconciler.
+    assert result.outcome is Outcome.UNKNOWN
+    _, attempts, kinds = _statuses(service, step.order_id)
+    assert attempts == ["unknown"] and "hosted_page_closed" in kinds
 
 
 def test_a_debit_that_times_out_is_resolved_by_order_status(service, sandbox):
