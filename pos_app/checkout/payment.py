@@ -92,6 +92,7 @@ class PaymentRun:
         self.progress = progress
         self.total = sum((line.total for line in lines), Money.zero())
         self.attempt_id = 0
+        self.txn_status: str | None = None  # what /txns answered, for the journal
         self.balance: Money | None = None
         self.hosted: HostedStep | None = None
 
@@ -125,7 +126,8 @@ class PaymentRun:
         if self.order_exists:
             return None
         self.progress("Creating the order")
-        self.store.add_event(self.sale_id, self.attempt_id, "order_requested", {})
+        # The attempt is already "submitting" (stored before this call): that is the
+        # intent; no separate event is written on the critical path.
         try:
             self.client.create_order(
                 self.order_id,
@@ -190,17 +192,16 @@ class PaymentRun:
                 "wallet_not_linked", "This customer's Amazon Pay wallet is not linked."
             )
         self.balance = wallet.balance
-        self.store.add_event(
-            self.sale_id,
-            self.attempt_id,
-            "wallet_refreshed",
-            {"balance_paise": self.balance.paise if self.balance else None},
-        )
         return self._debit(wallet.token)
 
     def _debit(self, token: str) -> PaymentResult | HostedStep:
         self.progress("Charging Amazon Pay balance")
-        self.store.add_event(self.sale_id, self.attempt_id, "debit_requested", {})
+        self.store.add_event(
+            self.sale_id,
+            self.attempt_id,
+            "debit_requested",
+            {"balance_paise": self.balance.paise if self.balance else None},
+        )
         txn: Transaction | None = None
         for last_try in (False, True):
             try:
@@ -259,12 +260,7 @@ class PaymentRun:
         self, txn: Transaction, kind: HostedKind
     ) -> PaymentResult | HostedStep:
         auth = txn.authentication
-        self.store.add_event(
-            self.sale_id,
-            self.attempt_id,
-            "txn_answered",
-            {"status": txn.status, "txn_id": txn.txn_id},
-        )
+        self.txn_status = txn.status
         if (
             txn.classification is GatewayStatus.PENDING
             and auth is not None
@@ -397,7 +393,10 @@ class PaymentRun:
                 self.attempt_id,
                 txn_id=verdict.txn_id or txn_id,
                 gateway_status=verdict.gateway_status,
-                detail={"amount_paise": self.total.paise},
+                detail={
+                    "amount_paise": self.total.paise,
+                    "txn_status": self.txn_status,
+                },
             )
             if not won:
                 return self.result(
@@ -483,6 +482,8 @@ class PaymentRun:
         error_message: str | None = None,
     ) -> bool:
         detail: dict[str, object] = {"step": step}
+        if self.txn_status is not None:
+            detail["txn_status"] = self.txn_status
         if error is not None:
             detail["error"] = type(error).__name__
             error_code = error_code or getattr(error, "code", None)
