@@ -148,22 +148,23 @@ def _run_scenario(
     from pos_app.checkout.types import PaymentResult
 
     prefix = f"{scenario.name}-"
-    window.start_new_sale()
+    window.new_sale()
     for sku in scenario.skus:
         window.add_product(sku)
     if scenario.free_amount:
-        window.add_free_amount(scenario.free_amount)
+        window.add_amount(scenario.free_amount)
     _settle(app)
     _shot(window, out / f"{prefix}01-cart.png")
 
-    window.look_up_phone(scenario.phone)
+    window.set_phone_text(scenario.phone)
+    window.look_up()
     _wait(app, window.customer_shown, 15, "customer look-up")
     _settle(app)
     _shot(window, out / f"{prefix}02-methods.png")
 
     results: list[PaymentResult] = []
     window.controller.payment_finished.connect(results.append)
-    if not window.press_pay():
+    if not window.pay():
         raise DemoError("the Pay button was not enabled")
     _wait(
         app,

@@ -265,23 +265,9 @@ class MainWindow(QMainWindow):
         self._show_sale()
         return True
 
-    # The names the demo driver (pos_app/demo.py) uses.
-
-    def start_new_sale(self) -> bool:
-        return self.new_sale()
-
-    def add_free_amount(self, text: str) -> bool:
-        return self.add_amount(text)
-
-    def look_up_phone(self, text: str) -> None:
-        self.set_phone_text(text)
-        self.look_up()
-
     def customer_shown(self) -> bool:
+        """Whether a looked-up customer is on screen."""
         return self._customer_panel.customer_shown
-
-    def press_pay(self) -> bool:
-        return self.pay()
 
     # -- helpers ----------------------------------------------------------------
 

@@ -335,14 +335,15 @@ def test_demo_driver_methods(
 ) -> None:
     assert ready_window.controller is controller
     ready_window.add_product(CHAI)
-    assert ready_window.add_free_amount("20")
+    assert ready_window.add_amount("20")
 
-    ready_window.look_up_phone("9876543210")
+    ready_window.set_phone_text("9876543210")
+    ready_window.look_up()
     assert not ready_window.customer_shown()
     controller.give_customer(fakes.customer())
 
     assert ready_window.customer_shown()
-    assert ready_window.press_pay()
+    assert ready_window.pay()
     controller.finish(fakes.result(Outcome.CHARGED))
-    assert ready_window.start_new_sale()
+    assert ready_window.new_sale()
     assert ready_window.cart_model.rowCount() == 0
