@@ -12,6 +12,7 @@ from pos_app.gateway.config import (
 )
 from pos_app.gateway.errors import (
     AuthenticationError,
+    DuplicateRequest,
     GatewayError,
     GatewayUnavailable,
     InvalidRequest,
@@ -19,6 +20,7 @@ from pos_app.gateway.errors import (
     NotFound,
     OrderNotFound,
     OutcomeUnknown,
+    RefundExceeded,
     TokenExpired,
 )
 from pos_app.gateway.models import (
@@ -28,9 +30,18 @@ from pos_app.gateway.models import (
     OrderStatus,
     PaymentMethod,
     Refund,
+    RefundStatus,
     Transaction,
     Wallet,
     WalletSubDetail,
+)
+from pos_app.gateway.redirects import (
+    ConsentReturn,
+    ReturnParams,
+    auto_submit_form,
+    parse_consent_return,
+    parse_return_url,
+    verify_return,
 )
 from pos_app.gateway.signature import sign_return_params, verify_return_signature
 
@@ -40,7 +51,9 @@ __all__ = [
     "JUSPAY_SANDBOX_URL",
     "Authentication",
     "AuthenticationError",
+    "ConsentReturn",
     "Customer",
+    "DuplicateRequest",
     "GatewayConfig",
     "GatewayError",
     "GatewayUnavailable",
@@ -54,10 +67,17 @@ __all__ = [
     "OutcomeUnknown",
     "PaymentMethod",
     "Refund",
+    "RefundExceeded",
+    "RefundStatus",
+    "ReturnParams",
     "TokenExpired",
     "Transaction",
     "Wallet",
     "WalletSubDetail",
+    "auto_submit_form",
+    "parse_consent_return",
+    "parse_return_url",
     "sign_return_params",
+    "verify_return",
     "verify_return_signature",
 ]

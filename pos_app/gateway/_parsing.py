@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Annotated, Any
 
-from pydantic import BeforeValidator
+from pydantic import BaseModel, BeforeValidator, ConfigDict
 
 from pos_app.domain.money import Money
 
@@ -21,6 +21,7 @@ __all__ = [
     "Amount",
     "Bool",
     "Int",
+    "LenientModel",
     "Listed",
     "Nested",
     "ReqStr",
@@ -42,6 +43,12 @@ def _reject_constant(name: str) -> Any:
 def decode_json(text: str) -> Any:
     """Decode a reply body; fractions become ``Decimal``, NaN/Infinity are refused."""
     return json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+
+
+class LenientModel(BaseModel):
+    """Base of every reply model: unknown keys ignored, instances frozen."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
 
 
 # -- lenient scalar types ---------------------------------------------------------

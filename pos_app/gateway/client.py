@@ -4,98 +4,47 @@ Blocking: call it from a worker thread, never from the GUI thread. Every failure
 raised as a :mod:`pos_app.gateway.errors` type with the httpx exception chained.
 
 Secrets stay out of URLs and logs: the API key travels only in the ``Authorization``
-header, wallet tokens and mobile numbers only in form bodies, and the path segments
-(order ids, customer ids) are not secret. httpx logs each request URL at INFO.
+header, wallet tokens, link codes and mobile numbers only in form bodies, and the path
+segments (order ids, customer ids, wallet ids) are not secret. httpx logs each request
+URL at INFO.
+
+The calls are grouped by area: the plumbing is in ``_base``, the wallet calls in
+``_wallets``; customers, orders, refunds and transactions are here.
 """
 
 from __future__ import annotations
 
 import logging
-import time
-import uuid
-from collections.abc import Callable, Mapping
-from types import TracebackType
-from typing import Any, TypeVar
-from urllib.parse import quote
-
-import httpx
-from pydantic import ValidationError
+import re
+from collections.abc import Mapping
 
 from pos_app.domain.money import Money
 from pos_app.gateway import errors
 from pos_app.gateway import models as m
+from pos_app.gateway._base import flag, segment
+from pos_app.gateway._wallets import WalletCalls
 from pos_app.gateway.config import GatewayConfig
 
 __all__ = ["GatewayConfig", "JuspayClient"]
 
 _log = logging.getLogger(__name__)
-_T = TypeVar("_T")
 _MAX_ORDER_ID_LENGTH = 20  # "less than 21 characters" (reference 3.1)
-_FORM = "application/x-www-form-urlencoded"
+# "shorter than 21 characters; no special characters" (reference 3.5).
+_REFUND_REQUEST_ID = re.compile(r"[A-Za-z0-9]{1,20}")
 
 
-def _segment(value: str) -> str:
-    if not value:
-        raise ValueError("an id in a gateway path cannot be empty")
-    return quote(value, safe="")
-
-
-def _flag(value: bool) -> str:
-    return "true" if value else "false"
-
-
-class JuspayClient:
+class JuspayClient(WalletCalls):
     """Calls the Express Checkout API of one merchant.
 
     ``transport`` is for tests: an ``httpx.MockTransport`` or any other transport.
     """
-
-    def __init__(
-        self, config: GatewayConfig, *, transport: httpx.BaseTransport | None = None
-    ) -> None:
-        self._config = config
-        self._http = httpx.Client(
-            base_url=config.base_url,
-            auth=httpx.BasicAuth(config.api_key, ""),
-            headers={
-                "x-merchantid": config.merchant_id,
-                "version": config.version,
-                "Accept": "application/json",
-                "User-Agent": config.user_agent,
-            },
-            timeout=self._timeout(config.read_timeout),
-            transport=transport,
-            follow_redirects=False,
-        )
-
-    def __repr__(self) -> str:
-        cfg = self._config
-        return f"<JuspayClient {cfg.base_url} merchant={cfg.merchant_id}>"
-
-    @property
-    def config(self) -> GatewayConfig:
-        return self._config
-
-    def close(self) -> None:
-        self._http.close()
-
-    def __enter__(self) -> JuspayClient:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # -- customers ----------------------------------------------------------------
 
     def get_customer(self, customer_id: str) -> m.Customer:
         """Fetch a customer by Juspay id (``cst_...``) or ``object_reference_id``."""
         body = self._call(
-            "GET", f"/customers/{_segment(customer_id)}", routing_id=customer_id
+            "GET", f"/customers/{segment(customer_id)}", routing_id=customer_id
         )
         return self._parse(m.Customer.model_validate, body, "customer")
 
@@ -192,44 +141,67 @@ class JuspayClient:
         """
         body = self._call(
             "GET",
-            f"/orders/{_segment(order_id)}",
+            f"/orders/{segment(order_id)}",
             routing_id=customer_id or order_id,
             read_timeout=self._config.lookup_timeout,
             not_found=errors.OrderNotFound,
         )
         return self._parse(m.OrderStatus.model_validate, body, "order status")
 
-    # -- payment methods and wallets ------------------------------------------------
+    # -- refunds ------------------------------------------------------------------
+
+    def refund_order(
+        self,
+        order_id: str,
+        amount: Money,
+        unique_request_id: str,
+        *,
+        customer_id: str | None = None,
+    ) -> m.OrderStatus:
+        """Refund ``amount`` of a charged order; the reply is the order with refunds.
+
+        ``unique_request_id`` (1..20 letters or digits) is the refund's idempotency
+        key (reference 3.5, 9). After an :class:`~pos_app.gateway.errors.OutcomeUnknown`
+        (a timeout after sending, a 5xx, an unreadable reply) repeat the call with the
+        SAME ``unique_request_id``: that is harmless, because a refund that did get
+        through makes the repeat fail with
+        :class:`~pos_app.gateway.errors.DuplicateRequest` instead of refunding twice
+        (then read :meth:`order_status` to see it). Use a NEW id only for a new refund,
+        or after this one came back ``FAILURE``.
+
+        ``DuplicateRequest`` also answers the same amount posted again within a few
+        seconds under another id; ``RefundExceeded`` an amount above what is left;
+        ``OrderNotFound`` an unknown order. The amount is always sent (one page says
+        it may be left out for a full refund, the legacy one that it is required). A
+        new refund is ``PENDING`` with ``sent_to_gateway`` false: Juspay queues it
+        for up to 15 minutes. Use :meth:`OrderStatus.refund` to pick it out.
+        """
+        if not _REFUND_REQUEST_ID.fullmatch(unique_request_id):
+            raise ValueError("unique_request_id must be 1..20 letters or digits")
+        if amount.paise <= 0:
+            raise ValueError("a refund amount must be positive")
+        form = {"unique_request_id": unique_request_id, "amount": amount.to_gateway()}
+        body = self._call(
+            "POST",
+            f"/orders/{segment(order_id)}/refunds",
+            form=form,
+            routing_id=customer_id or order_id,
+            not_found=errors.OrderNotFound,
+        )
+        return self._parse(m.OrderStatus.model_validate, body, "refund")
+
+    # -- payment methods ------------------------------------------------------------
 
     def payment_methods(self) -> list[m.PaymentMethod]:
         """List the instruments enabled for the merchant, with direct-debit support."""
         # Whether this endpoint needs auth is unconfirmed; sending it is harmless.
         body = self._call(
             "GET",
-            f"/merchants/{_segment(self._config.merchant_id)}/paymentmethods",
+            f"/merchants/{segment(self._config.merchant_id)}/paymentmethods",
             params={"options.check_wallet_direct_debit_support": "true"},
             read_timeout=self._config.lookup_timeout,
         )
         return self._parse_list(m.PaymentMethod.model_validate, body, "payment_methods")
-
-    def list_wallets(self, customer_id: str) -> list[m.Wallet]:
-        """List the customer's wallets with cached balances."""
-        body = self._call(
-            "GET",
-            f"/customers/{_segment(customer_id)}/wallets",
-            routing_id=customer_id,
-            read_timeout=self._config.lookup_timeout,
-        )
-        return self._parse_list(m.Wallet.model_validate, body, "list")
-
-    def refresh_wallets(self, customer_id: str) -> list[m.Wallet]:
-        """Refresh balances at the providers (slow) and list fresh tokens."""
-        body = self._call(
-            "GET",
-            f"/customers/{_segment(customer_id)}/wallets/refresh-balances",
-            routing_id=customer_id,
-        )
-        return self._parse_list(m.Wallet.model_validate, body, "list")
 
     # -- transactions -------------------------------------------------------------
 
@@ -277,7 +249,7 @@ class JuspayClient:
             "merchant_id": self._config.merchant_id,
             "payment_method_type": "WALLET",
             "payment_method": payment_method,
-            "redirect_after_payment": _flag(redirect_after_payment),
+            "redirect_after_payment": flag(redirect_after_payment),
             "format": "json",
         }
         if token:
@@ -286,93 +258,3 @@ class JuspayClient:
             "POST", "/txns", form=form, routing_id=customer_id or order_id
         )
         return self._parse(m.Transaction.model_validate, body, "transaction")
-
-    # -- plumbing -----------------------------------------------------------------
-
-    def _timeout(self, read: float) -> httpx.Timeout:
-        cfg = self._config
-        return httpx.Timeout(
-            connect=cfg.connect_timeout, read=read, write=read, pool=read
-        )
-
-    def _call(
-        self,
-        method: str,
-        path: str,
-        *,
-        form: Mapping[str, str] | None = None,
-        params: Mapping[str, str] | None = None,
-        routing_id: str | None = None,
-        read_timeout: float | None = None,
-        not_found: type[errors.NotFound] = errors.NotFound,
-    ) -> Any:
-        """Send one request and return the decoded JSON body, or raise."""
-        headers = {"x-request-id": uuid.uuid4().hex}
-        if routing_id:
-            headers["x-routing-id"] = routing_id
-        if form is not None:
-            headers["Content-Type"] = _FORM
-        timeout = self._timeout(read_timeout or self._config.read_timeout)
-
-        started = time.monotonic()
-        try:
-            response = self._http.request(
-                method, path, data=form, params=params, headers=headers, timeout=timeout
-            )
-        except httpx.HTTPError as exc:
-            _log.debug(
-                "%s %s failed after %.0f ms: %r",
-                method,
-                path,
-                (time.monotonic() - started) * 1000,
-                exc,
-            )
-            raise errors.from_transport_error(exc, method, path) from exc
-        elapsed = (time.monotonic() - started) * 1000
-        _log.debug(
-            "%s %s -> %s in %.0f ms (request %s)",
-            method,
-            path,
-            response.status_code,
-            elapsed,
-            headers["x-request-id"],
-        )
-
-        try:
-            response.raise_for_status()
-        except httpx.HTTPStatusError as exc:
-            error = errors.error_from_response(
-                response.status_code,
-                response.text,
-                response.headers.get("content-type", ""),
-            )
-            raise errors.narrow(error, not_found) from exc
-
-        try:
-            body = m.decode_json(response.text)
-        except ValueError as exc:
-            raise errors.MalformedResponse(
-                None,
-                f"The payment gateway sent a reply that is not JSON "
-                f"(HTTP {response.status_code})",
-                response.status_code,
-                errors.excerpt(response.text) or None,
-            ) from exc
-        if errors.looks_like_error(body):
-            raise errors.narrow(
-                errors.error_from_body(response.status_code, body, response.text),
-                not_found,
-            )
-        return body
-
-    def _parse(self, parse: Callable[[Any], _T], body: Any, what: str) -> _T:
-        try:
-            return parse(body)
-        except (ValidationError, ValueError, TypeError) as exc:
-            raise errors.malformed(what, exc) from exc
-
-    def _parse_list(self, parse: Callable[[Any], _T], body: Any, key: str) -> list[_T]:
-        try:
-            return m.parse_list(body, key, parse)
-        except (ValidationError, ValueError, TypeError) as exc:
-            raise errors.malformed(key, exc) from exc

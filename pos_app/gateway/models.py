@@ -7,21 +7,25 @@ Amounts become :class:`~pos_app.domain.money.Money`; callers decode JSON with
 :func:`decode_json`, which turns JSON numbers with a fraction into ``Decimal`` so no
 float ever appears. An amount that is not exact money (three decimals, text) is an
 error, never rounded; a timestamp that cannot be read becomes ``None``.
+
+The wallet, payment-method and transaction models live in ``_wallet_models`` and
+are re-exported here; import every model from this module.
 """
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable
 from typing import Annotated, Any, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import Field, model_validator
 
-from pos_app.domain.money import Money
 from pos_app.domain.states import GatewayStatus, classify_gateway_status
 from pos_app.gateway._parsing import (
     Amount,
     Bool,
     Int,
+    LenientModel,
     Listed,
     Nested,
     ReqStr,
@@ -29,6 +33,13 @@ from pos_app.gateway._parsing import (
     StrMap,
     Timestamp,
     decode_json,
+)
+from pos_app.gateway._wallet_models import (
+    Authentication,
+    PaymentMethod,
+    Transaction,
+    Wallet,
+    WalletSubDetail,
 )
 
 __all__ = [
@@ -41,6 +52,7 @@ __all__ = [
     "PaymentLinks",
     "PaymentMethod",
     "Refund",
+    "RefundStatus",
     "Transaction",
     "TxnDetail",
     "Wallet",
@@ -50,10 +62,7 @@ __all__ = [
 ]
 
 _T = TypeVar("_T")
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="ignore", frozen=True)
+_Model = LenientModel
 
 
 class _WithUdfs(_Model):
@@ -173,8 +182,17 @@ class PaymentGatewayResponse(_Model):
     created: Timestamp = None
 
 
+class RefundStatus(enum.StrEnum):
+    """The documented refund statuses (reference 3.5)."""
+
+    PENDING = "PENDING"  # queued at Juspay or downstream
+    SUCCESS = "SUCCESS"
+    FAILURE = "FAILURE"  # not processed: a retry needs a NEW unique_request_id
+    MANUAL_REVIEW = "MANUAL_REVIEW"  # ambiguous: reconcile by hand
+
+
 class Refund(_Model):
-    """One ``refunds[]`` entry of an order status."""
+    """One ``refunds[]`` entry of an order status or refund reply."""
 
     unique_request_id: Str = None
     id: Str = None
@@ -190,6 +208,14 @@ class Refund(_Model):
     arn: Str = None
     created: Timestamp = None
     expected_refund_credit_time: Timestamp = None
+
+    @property
+    def refund_status(self) -> RefundStatus | None:
+        """``status`` as a :class:`RefundStatus`; ``None`` for an undocumented one."""
+        try:
+            return RefundStatus((self.status or "").strip().upper())
+        except ValueError:
+            return None
 
 
 class _OrderWallet(_Model):
@@ -235,6 +261,11 @@ class OrderStatus(_WithUdfs):
         """What this status means for the checkout (success, failure, pending...)."""
         return classify_gateway_status(self.status)
 
+    def refund(self, unique_request_id: str) -> Refund | None:
+        """The refund with this ``unique_request_id`` (the latest if repeated)."""
+        found = [r for r in self.refunds if r.unique_request_id == unique_request_id]
+        return found[-1] if found else None
+
     @property
     def txn_flow_type(self) -> str | None:
         """``DIRECT_DEBIT`` or a redirect flow, from ``wallet`` or ``txn_detail``."""
@@ -262,98 +293,6 @@ class OrderStatus(_WithUdfs):
     def gateway_resp_message(self) -> str | None:
         pgr = self.payment_gateway_response
         return pgr.resp_message if pgr and pgr.resp_message else self.resp_message
-
-
-# -- payment methods and wallets ----------------------------------------------------
-
-
-class PaymentMethod(_Model):
-    """One instrument enabled for the merchant (reference 5)."""
-
-    payment_method_type: Str = None
-    payment_method: Str = None
-    description: Str = None
-    juspay_bank_code: Str = None
-    wallet_direct_debit_support: Bool = None
-    supported_reference_ids: Annotated[list[str], Listed] = Field(default_factory=list)
-
-
-class WalletSubDetail(_Model):
-    """A ``sub_details[]`` entry: one product inside a wallet account."""
-
-    payment_method: Str = None
-    payment_method_type: Str = None
-    current_balance: Amount = None
-    last_refreshed: Timestamp = None
-
-
-class Wallet(_Model):
-    """A customer's wallet account (reference 6.1). ``token`` is single-use."""
-
-    id: Str = None
-    object: Str = None
-    wallet: Str = None
-    token: Str = Field(default=None, repr=False)
-    linked: Bool = None
-    current_balance: Amount = None
-    last_refreshed: Timestamp = None
-    sub_details: Annotated[list[WalletSubDetail], Listed] = Field(default_factory=list)
-    juspay_bank_code: Str = None
-    gateway_reference_id: Str = None
-    metadata: StrMap = Field(default_factory=dict, repr=False)
-
-    @property
-    def is_linked(self) -> bool:
-        return bool(self.linked)
-
-    @property
-    def balance(self) -> Money | None:
-        """The spendable wallet balance, ``None`` when unknown.
-
-        Which field is authoritative is unconfirmed (reference 6.1, 12.7): one sample
-        has the top-level ``current_balance`` equal to the ``WALLET`` sub-entry,
-        another has it ``0`` while the sub-entry shows the balance. We prefer the
-        ``WALLET`` sub-entry (it excludes pay-later credit) and fall back to
-        ``current_balance``.
-        """
-        for entry in self.sub_details:
-            kind = (entry.payment_method_type or "").upper()
-            if kind == "WALLET" and entry.current_balance is not None:
-                return entry.current_balance
-        return self.current_balance
-
-
-# -- transactions -------------------------------------------------------------------
-
-
-class Authentication(_Model):
-    """Where the shopper must be sent next: ``GET`` a URL, or ``POST`` a form."""
-
-    method: Str = None
-    url: Str = None
-    params: StrMap = Field(default_factory=dict, repr=False)
-
-
-class _Payment(_Model):
-    authentication: Annotated[Authentication | None, Nested] = None
-
-
-class Transaction(_Model):
-    """The reply to ``POST /txns`` (reference 7.2)."""
-
-    order_id: Str = None
-    txn_id: Str = None
-    txn_uuid: Str = None
-    status: ReqStr
-    payment: Annotated[_Payment | None, Nested] = None
-
-    @property
-    def authentication(self) -> Authentication | None:
-        return self.payment.authentication if self.payment else None
-
-    @property
-    def classification(self) -> GatewayStatus:
-        return classify_gateway_status(self.status)
 
 
 def parse_list(body: object, key: str, parse: Callable[[object], _T]) -> list[_T]:

@@ -9,6 +9,7 @@ import pytest
 from pos_app.gateway import errors
 from pos_app.gateway.errors import (
     AuthenticationError,
+    DuplicateRequest,
     GatewayUnavailable,
     InvalidRequest,
     MalformedResponse,
@@ -103,7 +104,8 @@ def test_status_style_refund_error() -> None:
         },
     )
 
-    assert type(error) is InvalidRequest
+    assert type(error) is DuplicateRequest  # still an InvalidRequest for old callers
+    assert isinstance(error, InvalidRequest)
     assert error.code == "duplicate.call"
     assert "unique_request_id" in error.message
 
