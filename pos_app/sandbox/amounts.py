@@ -11,7 +11,13 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-__all__ = ["AmountFormatError", "paise_to_json", "paise_to_text", "parse_amount"]
+__all__ = [
+    "AmountFormatError",
+    "paise_to_json",
+    "paise_to_label",
+    "paise_to_text",
+    "parse_amount",
+]
 
 _AMOUNT = re.compile(r"^([0-9]{1,12})(?:\.([0-9]{1,2}))?$")
 
@@ -42,3 +48,16 @@ def paise_to_json(paise: int) -> int | float:
 def paise_to_text(paise: int) -> str:
     """Return rupees with two decimals, e.g. ``"138.76"`` (for messages and pages)."""
     return f"{paise // 100}.{paise % 100:02d}"
+
+
+def paise_to_label(paise: int) -> str:
+    """Return rupees as shown to people, Indian grouping: ``"₹10,00,000.00"``."""
+    rupees = str(paise // 100)
+    head, tail = rupees[:-3], rupees[-3:]
+    groups: list[str] = []
+    while len(head) > 2:
+        groups.insert(0, head[-2:])
+        head = head[:-2]
+    if head:
+        groups.insert(0, head)
+    return f"₹{','.join([*groups, tail])}.{paise % 100:02d}"

@@ -6,9 +6,15 @@ with dotted keys (JSON objects are tolerated and flattened to the same dotted ke
 JSON answers. ``x-merchantid``, when sent, must be the merchant's id; a mismatch
 gets the same 401 ``access_denied`` answer as a wrong key.
 
-Besides the Juspay API the app serves ``/pay/...`` HTML pages and, from loopback
-only, ``/sandbox/faults`` (``GET`` lists, ``POST`` JSON ``{endpoint, kind,
-count?, latency_ms?}`` installs, ``DELETE`` clears; ``?endpoint=`` clears one).
+Besides the Juspay API the app serves the customer's HTML pages (consent, top-up,
+OTP: see :mod:`~pos_app.sandbox.web`) and, from loopback only, the control
+endpoints ``/sandbox/faults`` and ``/sandbox/config`` (see
+:mod:`~pos_app.sandbox.control`).
+
+Wallet endpoints (reference 6.2, with the sandbox's consent choice described in
+:mod:`~pos_app.sandbox.linking`): ``POST /customers/{id}/wallets`` (create),
+``GET /wallets/{id}`` (get; ``?command=refresh`` refreshes, as older SDKs send it)
+and ``POST /wallets/{id}`` (``command`` authenticate, link, refresh, delink).
 """
 
 from __future__ import annotations
@@ -16,7 +22,6 @@ from __future__ import annotations
 import base64
 import binascii
 import http
-import ipaddress
 import json
 import logging
 import re
@@ -25,7 +30,16 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from pos_app.sandbox import errors, faults, incoming, pages, views
+from pos_app.sandbox import (
+    control,
+    errors,
+    faults,
+    fixtures,
+    incoming,
+    pages,
+    views,
+    web,
+)
 from pos_app.sandbox.incoming import AuthState, Request
 from pos_app.sandbox.ledger import Ledger
 
@@ -83,10 +97,12 @@ class SandboxApp:
         *,
         api_key: str,
         latency_ms: int = 0,
+        response_key: str = fixtures.RESPONSE_KEY,
     ) -> None:
         self.ledger = ledger
         self.faults = fault_table
         self.api_key = api_key
+        self.response_key = response_key
         self.latency_ms = latency_ms
         self._requests: list[RecordedRequest] = []
         self._requests_lock = threading.Lock()
@@ -117,25 +133,35 @@ class SandboxApp:
         self, environ: dict[str, Any], start_response: StartResponse
     ) -> Iterable[bytes]:
         req = incoming.parse(environ)
-        status, content_type, body = self._answer(req)
+        headers: list[tuple[str, str]] = []
+        page = web.serve(self.ledger, req, self.response_key)
+        if page is not None:
+            status, content_type, body = page.status, _HTML, page.body.encode()
+            headers.append(("Cache-Control", "no-store"))
+            if page.location is not None:
+                headers.append(("Location", page.location))
+        else:
+            status, content_type, body = self._answer(req)
         start_response(
             f"{status} {http.HTTPStatus(status).phrase}",
-            [("Content-Type", content_type), ("Content-Length", str(len(body)))],
+            [
+                ("Content-Type", content_type),
+                ("Content-Length", str(len(body))),
+                *headers,
+            ],
         )
         return [body]
 
     def _answer(self, req: Request) -> _Answer:
-        if req.path.startswith("/pay/") and req.method == "GET":
-            page = pages.placeholder(req.path)
-            if page is not None:
-                return 200, _HTML, page.encode()
-        if req.path == "/sandbox/faults":
-            return self._control(req)
+        if req.path in control.CONTROL_PATHS:
+            return _json(*control.control(req, self.ledger, self.faults))
 
         for method, pattern, name, auth in _ROUTES:
             match = pattern.match(req.path)
             if match and method == req.method:
                 req.params = match.groupdict()
+                if name == "get_wallet" and "command" in req.query:
+                    name = "wallet_command"  # GET /wallets/{id}?command=refresh
                 return self._api(req, name, auth_required=auth)
         return _json(404, _not_found(req))
 
@@ -211,30 +237,6 @@ class SandboxApp:
         with self._requests_lock:
             self._requests.append(entry)
 
-    def _control(self, req: Request) -> _Answer:
-        if not _is_loopback(req.remote_addr):
-            return _json(403, {"status": "Forbidden", "error_message": "loopback only"})
-        if req.method == "DELETE":
-            self.faults.clear(req.query.get("endpoint"))
-        elif req.method == "POST":
-            try:
-                spec = json.loads(req.raw_body or b"{}")
-                self.faults.set(
-                    str(spec["endpoint"]),
-                    str(spec["kind"]),
-                    count=None if spec.get("count") is None else int(spec["count"]),
-                    latency_ms=int(spec.get("latency_ms") or 0),
-                )
-            except (ValueError, KeyError, TypeError) as exc:
-                return _json(400, {"status": "Bad Request", "error_message": str(exc)})
-        elif req.method != "GET":
-            return _json(404, _not_found(req))
-        table = {
-            name: {"kind": f.kind.value, "latency_ms": f.latency_ms, "count": f.count}
-            for name, f in self.faults.snapshot().items()
-        }
-        return _json(200, {"faults": table})
-
     # -- endpoint handlers (run under the ledger lock) ---------------------------
 
     @_route("GET", r"/customers/(?P<ref>[^/]+)")
@@ -276,12 +278,29 @@ class SandboxApp:
     def _h_list_wallets(self, req: Request) -> tuple[int, Any]:
         wallets = self.ledger.customer_wallets(req.params["ref"], refresh=False)
         # The plain list writes linked as a string, as some official samples do.
-        return 200, views.wallet_list(wallets, linked_as_text=True)
+        return 200, views.wallet_list(wallets, linked_as_text=True, base=req.base)
 
     @_route("GET", r"/customers/(?P<ref>[^/]+)/wallets/refresh-balances")
     def _h_refresh_wallets(self, req: Request) -> tuple[int, Any]:
         wallets = self.ledger.customer_wallets(req.params["ref"], refresh=True)
-        return 200, views.wallet_list(wallets, linked_as_text=False)
+        return 200, views.wallet_list(wallets, linked_as_text=False, base=req.base)
+
+    @_route("POST", r"/customers/(?P<ref>[^/]+)/wallets")
+    def _h_create_wallet(self, req: Request) -> tuple[int, Any]:
+        wallet, token = self.ledger.create_wallet(req.params["ref"], req.form)
+        return 200, views.wallet_object(wallet, token, req.base)
+
+    @_route("GET", r"/wallets/(?P<wallet_id>[^/]+)")
+    def _h_get_wallet(self, req: Request) -> tuple[int, Any]:
+        wallet, token = self.ledger.get_wallet(req.params["wallet_id"])
+        return 200, views.wallet_object(wallet, token, req.base)
+
+    @_route("POST", r"/wallets/(?P<wallet_id>[^/]+)")
+    def _h_wallet_command(self, req: Request) -> tuple[int, Any]:
+        # GET /wallets/{id}?command=refresh arrives here too, with the query.
+        params = req.form if req.method == "POST" else req.query
+        wallet, token = self.ledger.wallet_command(req.params["wallet_id"], params)
+        return 200, views.wallet_object(wallet, token, req.base)
 
     @_route("POST", r"/txns", auth=False)
     def _h_txns(self, req: Request) -> tuple[int, Any]:
@@ -333,10 +352,3 @@ def _auth_message(state: AuthState) -> str:
 
 def _flag(params: Mapping[str, str], name: str) -> bool:
     return params.get(name, "").lower() == "true"
-
-
-def _is_loopback(addr: str) -> bool:
-    try:
-        return ipaddress.ip_address(addr).is_loopback
-    except ValueError:
-        return False

@@ -43,6 +43,9 @@ ENDPOINTS = frozenset(
         "list_wallets",
         "refresh_wallets",
         "txns",
+        "create_wallet",
+        "get_wallet",
+        "wallet_command",
     }
 )
 

@@ -1,9 +1,8 @@
-"""HTML pages the shopper's browser is sent to (placeholders for now).
+"""Placeholder pages, and the HTML error page of the ``html`` fault.
 
-``/pay/order/<id>`` (payment links), ``/pay/start/<merchant>/<txn_id>`` (redirect
-flow), ``/pay/cct/<txn_id>`` (Amazon Pay top-up custom tab) and
-``/pay/finish/<merchant>/<txn_id>``. They only describe themselves; the simulated
-consent, top-up and return-URL redirect are built later.
+``/pay/order/<id>`` (payment links) and ``/pay/finish/<merchant>/<txn_id>`` only
+describe themselves; the real pages (consent, top-up, OTP) are in
+:mod:`~pos_app.sandbox.web`.
 """
 
 from __future__ import annotations

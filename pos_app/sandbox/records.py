@@ -9,8 +9,13 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 __all__ = [
+    "CONSENT_STATUSES",
+    "FINAL_STATUSES",
     "STATUS_IDS",
+    "BreakupLine",
+    "ConsentSession",
     "Customer",
+    "LinkCode",
     "Order",
     "Token",
     "Txn",
@@ -28,6 +33,11 @@ STATUS_IDS = {
     "AUTHORIZATION_FAILED": 27,
     "AUTHORIZING": 28,
 }
+
+FINAL_STATUSES = frozenset(
+    {"CHARGED", "AUTHENTICATION_FAILED", "AUTHORIZATION_FAILED", "JUSPAY_DECLINED"}
+)
+CONSENT_STATUSES = ("PENDING", "ALLOWED", "DENIED", "EXPIRED", "LINKED")
 
 # Order status = status of the highest-ranked txn (ties: the latest one).
 _PRECEDENCE = {"CHARGED": 3, "PENDING_VBV": 2, "AUTHORIZING": 2}
@@ -56,6 +66,30 @@ class Wallet:
     declines: bool
     last_refreshed: datetime
     wallet: str = "AMAZONPAY"
+    # Set once a consent session was started for the wallet (see linking.py).
+    consent_status: str | None = None
+    consent_session: str | None = None  # the open (PENDING) session, if any
+
+
+@dataclass
+class ConsentSession:
+    """One Amazon consent screen opened by ``authenticate``."""
+
+    id: str
+    wallet_id: str
+    return_url: str
+    expires_at: float  # on the ledger's monotonic clock
+    status: str = "PENDING"  # PENDING, ALLOWED, DENIED, EXPIRED
+
+
+@dataclass
+class LinkCode:
+    """The single-use code an Allow issues; ``command=link`` takes it as ``otp``."""
+
+    value: str
+    wallet_id: str
+    expires_at: float
+    used: bool = False
 
 
 @dataclass
@@ -84,6 +118,19 @@ class Txn:
     epg_txn_id: str | None = None
     error_code: str | None = None
     error_message: str | None = None
+    gateway: str = "AMAZONPAY"
+    breakup: list[BreakupLine] = field(default_factory=list)
+    otp: str | None = None  # redirect (OTP) payments only
+    otp_tries_left: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class BreakupLine:
+    """How part of a txn amount was paid (``txn_detail.txn_amount_breakup``)."""
+
+    name: str
+    amount_paise: int
+    method: str
 
 
 @dataclass

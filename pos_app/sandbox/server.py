@@ -19,7 +19,12 @@ from wsgiref.simple_server import ServerHandler, WSGIRequestHandler, WSGIServer
 from pos_app.sandbox import fixtures
 from pos_app.sandbox.app import ConnectionDropped, RecordedRequest, SandboxApp
 from pos_app.sandbox.faults import FaultTable
-from pos_app.sandbox.ledger import DEFAULT_TOKEN_LIFETIME_S, Ledger
+from pos_app.sandbox.ledger import (
+    DEFAULT_CONSENT_LIFETIME_S,
+    DEFAULT_REDIRECT_GATEWAY,
+    DEFAULT_TOKEN_LIFETIME_S,
+    Ledger,
+)
 
 __all__ = ["SandboxServer", "serve"]
 
@@ -95,15 +100,26 @@ class SandboxServer:
         response_key: str = fixtures.RESPONSE_KEY,
         *,
         token_lifetime_s: float = DEFAULT_TOKEN_LIFETIME_S,
+        consent_lifetime_s: float = DEFAULT_CONSENT_LIFETIME_S,
+        redirect_gateway: str = DEFAULT_REDIRECT_GATEWAY,
     ) -> None:
         self.host = host
         self.merchant_id = merchant_id
         self.api_key = api_key
         self.response_key = response_key
-        self.ledger = Ledger(merchant_id, token_lifetime_s=token_lifetime_s)
+        self.ledger = Ledger(
+            merchant_id,
+            token_lifetime_s=token_lifetime_s,
+            consent_lifetime_s=consent_lifetime_s,
+            redirect_gateway=redirect_gateway,
+        )
         self.faults = FaultTable()
         self.app = SandboxApp(
-            self.ledger, self.faults, api_key=api_key, latency_ms=latency_ms
+            self.ledger,
+            self.faults,
+            api_key=api_key,
+            latency_ms=latency_ms,
+            response_key=response_key,
         )
         self._port = port
         self._httpd: _ThreadingServer | None = None

@@ -12,6 +12,7 @@ from typing import Any
 from pos_app.sandbox import amounts, fixtures
 from pos_app.sandbox.records import (
     STATUS_IDS,
+    BreakupLine,
     Customer,
     Order,
     Txn,
@@ -26,9 +27,10 @@ __all__ = [
     "payment_methods",
     "txn_response",
     "wallet_list",
+    "wallet_object",
 ]
 
-AMAZONPAY_GATEWAY_ID = 38
+AMAZONPAY_GATEWAY_ID = fixtures.GATEWAY_IDS["AMAZONPAY"]
 _FAILED = frozenset(
     {"AUTHORIZATION_FAILED", "AUTHENTICATION_FAILED", "JUSPAY_DECLINED"}
 )
@@ -144,7 +146,7 @@ def order_status(order: Order, base: str, *, full_gateway_response: bool) -> Jso
         payment_method_type=txn.payment_method_type,
         payment_method=txn.payment_method,
         wallet={"txn_flow_type": txn.flow},
-        gateway_id=AMAZONPAY_GATEWAY_ID,
+        gateway_id=fixtures.GATEWAY_IDS[txn.gateway],
         gateway_reference_id=None,
         bank_error_code=txn.error_code or "",
         bank_error_message=txn.error_message or "",
@@ -163,8 +165,8 @@ def _txn_detail(txn: Txn, order: Order) -> JsonObject:
         "txn_id": txn.txn_id,
         "order_id": txn.order_id,
         "status": txn.status,
-        "gateway": "AMAZONPAY",
-        "gateway_id": AMAZONPAY_GATEWAY_ID,
+        "gateway": txn.gateway,
+        "gateway_id": fixtures.GATEWAY_IDS[txn.gateway],
         "txn_amount": amount,
         "net_amount": amount,
         "surcharge_amount": None,
@@ -179,11 +181,23 @@ def _txn_detail(txn: Txn, order: Order) -> JsonObject:
         "created": ts_z(txn.created),
         "last_updated": ts_z(txn.updated),
         "txn_uuid": txn.txn_uuid,
-        "txn_amount_breakup": [
-            {"name": "BASE", "amount": amount, "method": "ADD", "sno": 1}
-        ],
+        "txn_amount_breakup": _breakup(
+            txn.breakup or [BreakupLine("BASE", txn.amount_paise, "ADD")]
+        ),
         "metadata": {"payment_channel": "WEB"},
     }
+
+
+def _breakup(lines: list[BreakupLine]) -> list[JsonObject]:
+    return [
+        {
+            "name": line.name,
+            "amount": amounts.paise_to_json(line.amount_paise),
+            "method": line.method,
+            "sno": sno,
+        }
+        for sno, line in enumerate(lines, start=1)
+    ]
 
 
 def _gateway_response(txn: Txn, order: Order, *, full: bool) -> JsonObject:
@@ -248,10 +262,13 @@ def payment_methods(*, direct_debit: bool, outage: bool) -> JsonObject:
 
 
 def wallet_list(
-    wallets: list[tuple[Wallet, str | None]], *, linked_as_text: bool
+    wallets: list[tuple[Wallet, str | None]], *, linked_as_text: bool, base: str = ""
 ) -> JsonObject:
     """Return the list object; ``linked_as_text`` writes ``"true"`` as samples do."""
-    items = [_wallet(w, token, linked_as_text=linked_as_text) for w, token in wallets]
+    items = [
+        _wallet(w, token, linked_as_text=linked_as_text, base=base)
+        for w, token in wallets
+    ]
     return {
         "object": "list",
         "list": items,
@@ -261,7 +278,19 @@ def wallet_list(
     }
 
 
-def _wallet(wallet: Wallet, token: str | None, *, linked_as_text: bool) -> JsonObject:
+def wallet_object(wallet: Wallet, token: str | None, base: str) -> JsonObject:
+    """Return one wallet object (the wallet endpoints), ``linked`` a real bool.
+
+    A wallet with an open consent session carries ``authentication`` (the consent
+    page to open for the customer); ``metadata.consent_status`` appears once a
+    consent was started for it.
+    """
+    return _wallet(wallet, token, linked_as_text=False, base=base)
+
+
+def _wallet(
+    wallet: Wallet, token: str | None, *, linked_as_text: bool, base: str
+) -> JsonObject:
     linked: bool | str = wallet.linked
     if linked_as_text:
         linked = "true" if wallet.linked else "false"
@@ -277,7 +306,10 @@ def _wallet(wallet: Wallet, token: str | None, *, linked_as_text: bool) -> JsonO
                 "last_refreshed": refreshed,
             }
         )
-    return {
+    metadata: JsonObject = {"mobile_number": wallet.mobile_number}
+    if wallet.consent_status is not None:
+        metadata["consent_status"] = wallet.consent_status
+    body: JsonObject = {
         "id": wallet.id,
         "object": "wallet_account",
         "wallet": wallet.wallet,
@@ -287,6 +319,10 @@ def _wallet(wallet: Wallet, token: str | None, *, linked_as_text: bool) -> JsonO
         "current_balance": balance,
         "last_refreshed": refreshed,
         "gateway_reference_id": None,
-        "metadata": {"mobile_number": wallet.mobile_number},
+        "metadata": metadata,
         "sub_details": sub_details,
     }
+    if wallet.consent_session is not None and not wallet.linked:
+        url = f"{base}/amazonpay/consent/{wallet.consent_session}"
+        body["authentication"] = {"method": "GET", "url": url}
+    return body

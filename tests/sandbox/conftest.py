@@ -2,13 +2,40 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import parse_qsl, urlsplit
 
 import httpx
 import pytest
 
+from pos_app.gateway.signature import verify_return_signature
 from pos_app.sandbox.server import SandboxServer
+
+RETURN_URL = "http://127.0.0.1:1/return"
+
+
+def query_of(url: str) -> dict[str, str]:
+    """Return the decoded query parameters of ``url`` (each key once)."""
+    pairs = parse_qsl(urlsplit(url).query, keep_blank_values=True)
+    assert len({k for k, _ in pairs}) == len(pairs), url
+    return dict(pairs)
+
+
+def assert_signed(location: str, response_key: str) -> dict[str, str]:
+    """Check a redirect's signature as the app does; return its parameters."""
+    assert verify_return_signature(location, response_key)
+    assert not verify_return_signature(location, "another_response_key")
+    assert "%253D" in location  # the Base64 padding, encoded twice in the raw URL
+    params = query_of(location)
+    assert params["signature_algorithm"] == "HMAC-SHA256"
+    return params
+
+
+def has_id(page: str, element_id: str) -> bool:
+    """Whether an element with this id is in the HTML."""
+    return re.search(rf"""\bid=['"]{re.escape(element_id)}['"]""", page) is not None
 
 
 @pytest.fixture
@@ -48,7 +75,13 @@ class Shop:
         assert reply.status_code == 200, reply.text
         return str(reply.json()["id"])
 
-    def order(self, amount: str, customer_id: str, order_id: str | None = None) -> str:
+    def order(
+        self,
+        amount: str,
+        customer_id: str,
+        order_id: str | None = None,
+        return_url: str = RETURN_URL,
+    ) -> str:
         self._seq += 1
         oid = order_id or f"ord{self._seq:04d}"
         reply = self.client.post(
@@ -58,7 +91,7 @@ class Shop:
                 "amount": amount,
                 "currency": "INR",
                 "customer_id": customer_id,
-                "return_url": "http://127.0.0.1:1/return",
+                "return_url": return_url,
             },
         )
         assert reply.status_code == 200, reply.text
@@ -88,6 +121,12 @@ class Shop:
         if token is not None:
             form["direct_wallet_token"] = token
         return form
+
+    def status(self, order_id: str) -> dict[str, Any]:
+        reply = self.client.get(f"/orders/{order_id}")
+        assert reply.status_code == 200, reply.text
+        body: dict[str, Any] = reply.json()
+        return body
 
     def balance_paise(self, customer_id: str) -> int:
         with self.server.ledger.lock:

@@ -193,7 +193,7 @@ def test_redirect_flow_without_token_or_auth(
 
     assert body["status"] == "PENDING_VBV"
     url = body["payment"]["authentication"]["url"]
-    assert url.startswith(f"{sandbox.base_url}/pay/start/{sandbox.merchant_id}/")
+    assert url == f"{sandbox.base_url}/pay/otp/{body['txn_id']}"
     assert anon.get(url).status_code == 200
 
 
