@@ -7,6 +7,7 @@ GUI can show its first window before any of them load.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
 from pos_app.config import AppConfig
@@ -34,11 +35,14 @@ def build_service(
     from pos_app.store.db import open_store
 
     owned: SandboxServer | None = None
+    since: datetime | None = None
     if config.uses_embedded_sandbox and sandbox is None:
         from pos_app.sandbox.server import SandboxServer
 
         owned = sandbox = SandboxServer(latency_ms=config.sandbox_latency_ms)
         sandbox.start()
+        # It remembers nothing from earlier runs: only its own attempts can be checked.
+        since = datetime.now(UTC)
         log.info("embedded sandbox listening at %s", sandbox.base_url)
 
     if sandbox is not None and config.uses_embedded_sandbox:
@@ -84,5 +88,6 @@ def build_service(
         return_url=config.return_url,
         response_key=response_key,
         route=config.amazon_pay_route,
+        reconcile_since=since,
         on_close=owned.stop if owned is not None else None,
     )

@@ -19,6 +19,7 @@ import logging
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime
 
 from pos_app.checkout.linking import LinkFlow
 from pos_app.checkout.payment import (
@@ -27,6 +28,7 @@ from pos_app.checkout.payment import (
     PaymentRun,
     amazon_wallet,
 )
+from pos_app.checkout.reconciler import Reconciler, Resolution
 from pos_app.checkout.types import (
     CustomerInfo,
     HostedStep,
@@ -94,6 +96,7 @@ class CheckoutService:
         confirm_delays: Sequence[float] = (0.3, 0.7, 1.5, 3.0),
         hosted_delays: Sequence[float] = (0.5, 1.0, 2.0, 4.0, 8.0),
         link_timeout_s: float = 180.0,
+        reconcile_since: datetime | None = None,
         on_close: Callable[[], None] | None = None,
     ) -> None:
         if route != AMAZON_PAY and route not in REDIRECT_ROUTES:
@@ -114,6 +117,12 @@ class CheckoutService:
             response_key=response_key,
         )
         self._on_close = on_close
+        self._reconciler = Reconciler(
+            client,
+            store,
+            link_timeout_s=link_timeout_s + 60,
+            since=reconcile_since,
+        )
         self._open_sale: _OpenSale | None = None
         self._runs: dict[int, PaymentRun] = {}  # attempts waiting on a hosted page
         self._links: dict[int, LinkFlow] = {}  # attempts waiting on consent
@@ -306,6 +315,20 @@ class CheckoutService:
                 )
             flow.run.progress = progress
             return self._settle(flow.run, flow.pay())
+
+    # -- settling what is not known ---------------------------------------------
+
+    def reconcile(self) -> list[Resolution]:
+        """Settle unknown attempts from the order status (not those on screen)."""
+        return self._reconciler.run_once(skip=self._live_attempts())
+
+    def unresolved_count(self) -> int:
+        """Payments still being checked, for the cashier's indicator."""
+        return len(self._reconciler.pending(skip=self._live_attempts()))
+
+    def _live_attempts(self) -> set[int]:
+        with self._lock:
+            return set(self._runs) | set(self._links)
 
     # -- the sale ---------------------------------------------------------------
 

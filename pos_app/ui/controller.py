@@ -15,6 +15,8 @@ Signals:
     link_started(object): a ``LinkSession``: show its QR or its page.
     link_state_changed(str): a ``LinkState`` value (waiting, linked, denied, ...).
     payment_finished(object): the ``PaymentResult``.
+    unresolved_changed(int): how many payments are still being checked with the
+        gateway (the reconciler runs at start-up and every minute).
 
 The trap: every service call blocks, so each one runs on a worker; the callbacks here
 run on the GUI thread and may touch widgets through the signals.
@@ -24,7 +26,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
@@ -44,6 +46,9 @@ from pos_app.domain.phone import Phone
 from pos_app.domain.states import Flow
 from pos_app.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # the reconciler pulls in httpx: not before the first window
+    from pos_app.checkout.reconciler import Resolution
+
 __all__ = ["CheckoutController", "CheckoutServiceLike"]
 
 log = logging.getLogger(__name__)
@@ -53,6 +58,7 @@ PayOutcome = PaymentResult | HostedStep
 Progress = Callable[[str], None]
 
 LINK_POLL_MS = 1500
+RECONCILE_MS = 60_000
 
 
 class CheckoutServiceLike(Protocol):
@@ -100,6 +106,10 @@ class CheckoutServiceLike(Protocol):
 
     def new_sale(self) -> None: ...
 
+    def reconcile(self) -> list[Resolution]: ...
+
+    def unresolved_count(self) -> int: ...
+
     def close(self) -> None: ...
 
 
@@ -117,6 +127,7 @@ class CheckoutController(QObject):
     link_started = Signal(object)
     link_state_changed = Signal(str)
     payment_finished = Signal(object)
+    unresolved_changed = Signal(int)
     _progress_from_worker = Signal(str)
 
     def __init__(
@@ -140,6 +151,10 @@ class CheckoutController(QObject):
         self._link_timer.setInterval(LINK_POLL_MS)
         self._link_timer.timeout.connect(self.on_link_timer_timeout)
         self._progress_from_worker.connect(self.payment_progress)
+        self._reconciling = False
+        self._reconcile_timer = QTimer(self)
+        self._reconcile_timer.setInterval(RECONCILE_MS)
+        self._reconcile_timer.timeout.connect(self.reconcile)
 
     def __repr__(self) -> str:
         return f"<CheckoutController ready={self.ready} paying={self._paying}>"
@@ -178,10 +193,37 @@ class CheckoutController(QObject):
         log.info("checkout service ready")
         self.ready_changed.emit(True)
         self.load_methods()
+        self.reconcile()
+        self._reconcile_timer.start()
 
     def _on_service_failed(self, error: BaseException) -> None:
         log.error("checkout service failed to start", exc_info=error)
         self.startup_failed.emit(f"The checkout could not start: {error}")
+
+    # -- settling unknown payments ---------------------------------------------
+
+    @Slot()
+    def reconcile(self) -> None:
+        """Check unsettled payments with the gateway, off the GUI thread."""
+        if self._service is None or self._reconciling:
+            return
+        service = self._service
+        self._reconciling = True
+
+        def work() -> int:
+            for resolution in service.reconcile():
+                log.info("reconciled: %s", resolution)
+            return service.unresolved_count()
+
+        def done(count: int) -> None:
+            self._reconciling = False
+            self.unresolved_changed.emit(count)
+
+        def failed(error: BaseException) -> None:
+            self._reconciling = False
+            log.warning("reconcile failed: %s", error)
+
+        self._run(work, done, failed)
 
     # -- methods and customer ---------------------------------------------------
 
@@ -408,6 +450,8 @@ class CheckoutController(QObject):
             return
         self._paying = False
         self.payment_finished.emit(outcome)
+        if outcome.outcome is Outcome.UNKNOWN:
+            self.reconcile()  # shows it in the "being checked" count at once
 
     def _on_pay_crashed(self, error: BaseException) -> None:
         # A bug, not a decline: the service turns every gateway failure into a result.
@@ -454,6 +498,7 @@ class CheckoutController(QObject):
 
     def shutdown(self) -> None:
         self._link_timer.stop()
+        self._reconcile_timer.stop()
         self._tasks.shutdown(wait=True)
         if self._service is not None:
             self._service.close()

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from pos_app.checkout.service import CheckoutService
@@ -20,26 +21,54 @@ def sandbox() -> Iterator[SandboxServer]:
 
 
 @pytest.fixture
-def service(sandbox: SandboxServer, tmp_path: Path) -> Iterator[CheckoutService]:
-    client = JuspayClient(
-        GatewayConfig(
-            base_url=sandbox.base_url,
-            merchant_id=sandbox.merchant_id,
-            api_key=sandbox.api_key,
-            read_timeout=1.0,
+def make_service(
+    sandbox: SandboxServer, tmp_path: Path
+) -> Iterator[Callable[..., CheckoutService]]:
+    made: list[CheckoutService] = []
+
+    def make(route: str = "AMAZONPAY", **kwargs: object) -> CheckoutService:
+        if route != "AMAZONPAY":
+            sandbox.ledger.redirect_gateway = route
+        client = JuspayClient(
+            GatewayConfig(
+                base_url=sandbox.base_url,
+                merchant_id=sandbox.merchant_id,
+                api_key=sandbox.api_key,
+                read_timeout=1.0,
+            )
         )
-    )
-    store = open_store(f"sqlite:///{tmp_path / 'pos.db'}")
-    svc = CheckoutService(
-        client,
-        store,
-        terminal_id="T01",
-        cashier="tester",
-        merchant_id=sandbox.merchant_id,
-        return_url="https://pos.invalid/return",
-        confirm_delays=(0.05, 0.1),
-        hosted_delays=(0.05, 0.1),
-        response_key=sandbox.response_key,
-    )
-    yield svc
-    svc.close()
+        store = open_store(f"sqlite:///{tmp_path / f'pos{len(made)}.db'}")
+        options: dict[str, object] = {
+            "confirm_delays": (0.05, 0.1),
+            "hosted_delays": (0.05, 0.1),
+            "response_key": sandbox.response_key,
+            **kwargs,
+        }
+        svc = CheckoutService(
+            client,
+            store,
+            terminal_id="T01",
+            cashier="tester",
+            merchant_id=sandbox.merchant_id,
+            return_url="https://pos.invalid/return",
+            route=route,
+            **options,  # type: ignore[arg-type]
+        )
+        made.append(svc)
+        return svc
+
+    yield make
+    for svc in made:
+        svc.close()
+
+
+@pytest.fixture
+def service(make_service: Callable[..., CheckoutService]) -> CheckoutService:
+    return make_service()
+
+
+@pytest.fixture
+def browser(sandbox: SandboxServer) -> Iterator[httpx.Client]:
+    """The customer's browser (or phone): follows nothing, so tests see redirects."""
+    with httpx.Client(follow_redirects=False, timeout=5) as client:
+        yield client

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from pos_app.checkout.service import CheckoutService
 from urllib.parse import urlsplit
 
+from pos_app.checkout.service import CheckoutService
 from pos_app.checkout.types import HostedKind, HostedStep, MethodOption, Outcome
-from pos_app.domain.states import Flow
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Money
 from pos_app.domain.phone import Phone
+from pos_app.domain.states import Flow
 
 LINKED, SMALL, UNLINKED, DECLINED = (
     "9999900001",

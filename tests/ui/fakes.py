@@ -107,6 +107,10 @@ class FakeController(QObject):
     payment_started = Signal(object)
     payment_progress = Signal(str)
     payment_finished = Signal(object)
+    hosted_page_requested = Signal(object)
+    link_started = Signal(object)
+    link_state_changed = Signal(str)
+    unresolved_changed = Signal(int)
 
     def __init__(self, *, ready: bool = False) -> None:
         super().__init__()
