@@ -126,8 +126,14 @@ class MainWindow(QMainWindow):
         self._busy_status.setObjectName("busyStatus")
         self._busy_status.setProperty("tone", "wait")
         self._busy_status.hide()
+        self._unresolved_status = theme.label("", "status")
+        self._unresolved_status.setObjectName("unresolvedStatus")
+        self._unresolved_status.setProperty("tone", "wait")
+        self._unresolved_status.setAccessibleName("Payments being checked")
+        self._unresolved_status.hide()
         self.statusBar().setSizeGripEnabled(False)
         self.statusBar().addWidget(self._gateway_status, 1)
+        self.statusBar().addPermanentWidget(self._unresolved_status)
         self.statusBar().addPermanentWidget(self._busy_status)
 
         self._phone_shortcut = QShortcut(QKeySequence(Qt.Key.Key_F2), self)
@@ -144,6 +150,7 @@ class MainWindow(QMainWindow):
         controller.customer_changed.connect(self.on_controller_customer_changed)
         controller.customer_failed.connect(self.on_controller_customer_failed)
         controller.busy_changed.connect(self.on_controller_busy_changed)
+        controller.unresolved_changed.connect(self.on_controller_unresolved_changed)
         controller.payment_started.connect(self.on_controller_payment_started)
         controller.payment_progress.connect(self.on_controller_payment_progress)
         controller.payment_finished.connect(self.on_controller_payment_finished)
@@ -331,6 +338,20 @@ class MainWindow(QMainWindow):
     def on_controller_customer_failed(self, message: str) -> None:
         self._customer_panel.show_error(message)
         self._payment_panel.set_looking_up(False)
+
+    @Slot(int)
+    def on_controller_unresolved_changed(self, count: int) -> None:
+        """Say honestly how many payments are still being checked with the gateway."""
+        if count <= 0:
+            self._unresolved_status.hide()
+            return
+        noun = "payment" if count == 1 else "payments"
+        self._unresolved_status.setText(f"⟳  {count} {noun} being checked")
+        self._unresolved_status.setToolTip(
+            "Their outcome is not known yet. They are checked with the gateway every "
+            "minute; do not charge these customers again until they are resolved."
+        )
+        self._unresolved_status.show()
 
     @Slot(bool)
     def on_controller_busy_changed(self, busy: bool) -> None:

@@ -347,3 +347,19 @@ def test_demo_driver_methods(
     controller.finish(fakes.result(Outcome.CHARGED))
     assert ready_window.new_sale()
     assert ready_window.cart_model.rowCount() == 0
+
+
+def test_payments_being_checked_are_shown_honestly(
+    ready_window: MainWindow, controller: fakes.FakeController
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    label = ready_window.findChild(QLabel, "unresolvedStatus")
+    assert label is not None and not label.isVisible()
+
+    controller.unresolved_changed.emit(2)
+    assert label.isVisible() and "2 payments being checked" in label.text()
+    controller.unresolved_changed.emit(1)
+    assert "1 payment being checked" in label.text()
+    controller.unresolved_changed.emit(0)
+    assert not label.isVisible()
