@@ -1,24 +1,25 @@
-"""Units of work: one short session and transaction each, retried while locked."""
+"""Units of work: one connection and transaction each, retried while locked."""
 
 from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import OperationalError
-from sqlmodel import Session
+from sqlalchemy.orm import ClassManager, class_mapper, make_transient_to_detached
 
 from pos_app.store._engine import for_writes
 from pos_app.store.errors import StoreBusy
 
-__all__ = ["UnitsOfWork", "is_locked"]
+__all__ = ["UnitsOfWork", "detached", "is_locked"]
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+M = TypeVar("M")
 
 _MAX_DELAY = 1.0
 
@@ -32,14 +33,38 @@ def is_locked(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in {"40001", "40P01", "55P03"}
 
 
-class UnitsOfWork:
-    """Run a function in its own session and transaction, committed on return.
+_MANAGERS: dict[type[Any], ClassManager[Any]] = {}
 
-    The session uses ``expire_on_commit=False``, so the objects a unit returns stay
-    readable (detached) after it closes. A unit that meets a locked database is rolled
-    back and run again from the start, up to ``lock_retries`` times in all with a
-    doubling pause, then :class:`StoreBusy` is raised: a write is never dropped
-    silently. The unit must therefore do nothing but SQL (no HTTP, no signals).
+
+def _manager(cls: type[M]) -> ClassManager[M]:
+    manager = _MANAGERS.get(cls)
+    if manager is None:  # class_mapper configures the mappers on first use
+        manager = _MANAGERS[cls] = class_mapper(cls).class_manager
+    return manager
+
+
+def detached(cls: type[M], values: Mapping[str, Any]) -> M:
+    """Build a detached table object from a full row of column values.
+
+    The same object the ORM hands back after loading a row and closing its session
+    (SQLModel's ``__init__`` is skipped: the values are already the columns' types),
+    at a fraction of the cost. ``values`` must hold every column, the key included.
+    """
+    instance: M = _manager(cls).new_instance()
+    instance.__dict__.update(values)
+    make_transient_to_detached(instance)
+    return instance
+
+
+class UnitsOfWork:
+    """Run a function on its own connection and transaction, committed on return.
+
+    The function gets a Core :class:`~sqlalchemy.Connection` (no ORM session: the
+    units build the detached objects they return with :func:`detached`). A unit that
+    meets a locked database is rolled back and run again from the start, up to
+    ``lock_retries`` times in all with a doubling pause, then :class:`StoreBusy` is
+    raised: a write is never dropped silently. The unit must therefore do nothing but
+    SQL (no HTTP, no signals).
     """
 
     def __init__(
@@ -52,24 +77,21 @@ class UnitsOfWork:
         self._lock_retries = lock_retries
         self._retry_delay = retry_delay
 
-    def write(self, work: Callable[[Session], T]) -> T:
+    def write(self, work: Callable[[Connection], T]) -> T:
         """Run a unit that writes (on SQLite it takes the write lock at BEGIN)."""
         return self._run(self._writer, work)
 
-    def read(self, work: Callable[[Session], T]) -> T:
+    def read(self, work: Callable[[Connection], T]) -> T:
         return self._run(self.engine, work)
 
-    def _run(self, engine: Engine, work: Callable[[Session], T]) -> T:
+    def _run(self, engine: Engine, work: Callable[[Connection], T]) -> T:
         delay = self._retry_delay
         tries = 0
         while True:
             tries += 1
             try:
-                with (
-                    Session(engine, expire_on_commit=False) as session,
-                    session.begin(),
-                ):
-                    return work(session)
+                with engine.begin() as connection:
+                    return work(connection)
             except OperationalError as exc:
                 if not is_locked(exc):
                     raise

@@ -2,10 +2,11 @@
 
 Contract:
 
-* Every public method is one short ``with Session(...)`` unit of work (one
-  transaction) and returns **detached** table objects (``expire_on_commit=False``):
-  their attributes stay readable after the session closes, but changing them saves
-  nothing. Go through the store's methods to change anything.
+* Every public method is one short unit of work (one connection and transaction,
+  SQLAlchemy Core statements built once and reused) and returns **detached** table
+  objects: their attributes stay readable, but changing them saves nothing. Go
+  through the store's methods to change anything. Writes build the objects they
+  return from the values they inserted and the new row's id, without reading back.
 * Attempt status only moves along :data:`pos_app.domain.states.TRANSITIONS`, by one
   conditional ``UPDATE`` (:mod:`pos_app.store.moves`); a late or repeated event finds
   nothing to move, returns ``False`` and writes no event.
@@ -23,16 +24,15 @@ from collections.abc import Callable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, bindparam, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlmodel import Session, col, select
 
 from pos_app.domain.cart import CartLine
 from pos_app.domain.ids import is_valid_order_id
 from pos_app.domain.states import AttemptStatus, Flow, SaleStatus
 from pos_app.store import moves
 from pos_app.store._detail import mask_numbers
-from pos_app.store._session import UnitsOfWork
+from pos_app.store._session import UnitsOfWork, detached
 from pos_app.store._types import utc_now
 from pos_app.store.errors import (
     AmountMismatch,
@@ -42,14 +42,37 @@ from pos_app.store.errors import (
     SaleNotFound,
     SaleNotOpen,
 )
-from pos_app.store.journal import EventKind, append_event
+from pos_app.store.journal import EventKind, append_event, insert_events, inserted_id
 from pos_app.store.models import OPEN_ATTEMPT_STATES, Attempt, Event, Sale, SaleLine
+from pos_app.store.moves import ATTEMPT, SALE
 from pos_app.store.queries import StoreQueries
 
 __all__ = ["MAX_ATTEMPTS_PER_SALE", "Store"]
 
 #: Juspay takes up to 25 transactions per order.
 MAX_ATTEMPTS_PER_SALE = 25
+
+_SALE_LINE = SaleLine.metadata.tables["sale_line"]
+_INSERT_SALE = insert(SALE)
+_INSERT_LINES = insert(_SALE_LINE)
+_INSERT_ATTEMPT = insert(ATTEMPT)
+# FOR UPDATE holds the sale on PostgreSQL while its attempts are counted (SQLite's
+# BEGIN IMMEDIATE already holds the whole database).
+# One query for the sale and its attempts (a sale without any gives one row of
+# NULL attempt columns).
+_SALE_AND_ATTEMPTS = (
+    select(
+        SALE.c.status,
+        SALE.c.total_paise,
+        ATTEMPT.c.id.label("attempt_id"),
+        ATTEMPT.c.seq,
+        ATTEMPT.c.status.label("attempt_status"),
+    )
+    .select_from(SALE.outerjoin(ATTEMPT, ATTEMPT.c.sale_id == SALE.c.id))
+    .where(SALE.c.id == bindparam("sale_id"))
+    .order_by(ATTEMPT.c.seq)
+    .with_for_update(of=SALE)
+)
 
 
 class Store(StoreQueries):
@@ -106,35 +129,43 @@ class Store(StoreQueries):
         ):
             raise ValueError("phone_last4 must be exactly four digits")
 
-        def work(session: Session) -> Sale:
+        total_paise = sum(line.total.paise for line in lines)
+
+        def work(connection: Connection) -> Sale:
             now = self._clock()
-            sale = Sale(
-                order_id=order_id,
-                terminal_id=terminal_id,
-                cashier=cashier,
-                created_at=now,
-                updated_at=now,
-                currency=currency,
-                total_paise=sum(line.total.paise for line in lines),
-                status=SaleStatus.OPEN,
-                customer_ref=customer_ref,
-                phone_last4=phone_last4,
+            values: dict[str, Any] = {
+                "order_id": order_id,
+                "terminal_id": terminal_id,
+                "cashier": cashier,
+                "created_at": now,
+                "updated_at": now,
+                "currency": currency,
+                "total_paise": total_paise,
+                "status": SaleStatus.OPEN,
+                "customer_ref": customer_ref,
+                "phone_last4": phone_last4,
+                "paid_at": None,
+                "paid_attempt_id": None,
+            }
+            result = connection.execute(_INSERT_SALE, values)
+            sale_id = values["id"] = inserted_id(result.inserted_primary_key)
+            connection.execute(
+                _INSERT_LINES,
+                [
+                    _sale_line(sale_id, position, line)
+                    for position, line in enumerate(lines, start=1)
+                ],
             )
-            session.add(sale)
-            session.flush()
-            sale_id = _id(sale.id)
-            for position, line in enumerate(lines, start=1):
-                session.add(_sale_line(sale_id, position, line))
             append_event(
-                session,
+                connection,
                 at=now,
                 sale_id=sale_id,
                 attempt_id=None,
                 kind=EventKind.SALE_CREATED,
                 to_status=SaleStatus.OPEN,
-                detail={"order_id": order_id, "total_paise": sale.total_paise},
+                detail={"order_id": order_id, "total_paise": total_paise},
             )
-            return sale
+            return detached(Sale, values)
 
         try:
             return self._units.write(work)
@@ -146,7 +177,9 @@ class Store(StoreQueries):
     def cancel_sale(self, sale_id: int) -> bool:
         """Cancel an open sale with no attempt that may still charge; say if it did."""
         return self._units.write(
-            lambda session: moves.cancel_open_sale(session, sale_id, now=self._clock())
+            lambda connection: moves.cancel_open_sale(
+                connection, sale_id, now=self._clock()
+            )
         )
 
     # -- attempts ---------------------------------------------------------------
@@ -167,57 +200,62 @@ class Store(StoreQueries):
         charge), AttemptLimitReached or AmountMismatch.
         """
 
-        def work(session: Session) -> Attempt:
+        flow = Flow(flow)
+
+        def work(connection: Connection) -> Attempt:
             now = self._clock()
-            sale = session.exec(
-                select(Sale).where(col(Sale.id) == sale_id).with_for_update()
-            ).first()
-            if sale is None:
+            rows = connection.execute(_SALE_AND_ATTEMPTS, {"sale_id": sale_id}).all()
+            if not rows:
                 raise SaleNotFound(f"no sale {sale_id}")
-            if sale.status != SaleStatus.OPEN:
-                raise SaleNotOpen(f"sale {sale_id} is {sale.status}")
-            amount = sale.total_paise if amount_paise is None else amount_paise
-            if amount != sale.total_paise:
+            status, total_paise = rows[0].status, rows[0].total_paise
+            if status != SaleStatus.OPEN:
+                raise SaleNotOpen(f"sale {sale_id} is {status}")
+            amount = total_paise if amount_paise is None else amount_paise
+            if amount != total_paise:
                 raise AmountMismatch(
-                    f"attempt for {amount} paise on a sale of {sale.total_paise}"
+                    f"attempt for {amount} paise on a sale of {total_paise}"
                 )
 
-            previous = session.exec(
-                select(Attempt).where(col(Attempt.sale_id) == sale_id)
-            ).all()
-            busy = [a for a in previous if a.status in OPEN_ATTEMPT_STATES]
+            previous = [r for r in rows if r.attempt_id is not None]
+            busy = [a for a in previous if a.attempt_status in OPEN_ATTEMPT_STATES]
             if busy:
                 raise AttemptInFlight(
-                    f"attempt {busy[0].id} of sale {sale_id} is {busy[0].status}"
+                    f"attempt {busy[0].attempt_id} of sale {sale_id}"
+                    f" is {busy[0].attempt_status}"
                 )
             if len(previous) >= MAX_ATTEMPTS_PER_SALE:
                 raise AttemptLimitReached(
                     f"sale {sale_id} has {len(previous)} attempts"
                 )
 
-            attempt = Attempt(
-                sale_id=sale_id,
-                seq=max((a.seq for a in previous), default=0) + 1,
-                flow=flow,
-                route=route,
-                method=method,
-                status=AttemptStatus.CREATED,
-                amount_paise=amount,
-                created_at=now,
-                updated_at=now,
-            )
-            session.add(attempt)
-            session.flush()
+            seq = max((a.seq for a in previous), default=0) + 1
+            values: dict[str, Any] = {
+                "sale_id": sale_id,
+                "seq": seq,
+                "flow": flow,
+                "route": route,
+                "method": method,
+                "status": AttemptStatus.CREATED,
+                "amount_paise": amount,
+                "txn_id": None,
+                "gateway_status": None,
+                "error_code": None,
+                "error_message": None,
+                "created_at": now,
+                "updated_at": now,
+            }
+            result = connection.execute(_INSERT_ATTEMPT, values)
+            attempt_id = values["id"] = inserted_id(result.inserted_primary_key)
             append_event(
-                session,
+                connection,
                 at=now,
                 sale_id=sale_id,
-                attempt_id=_id(attempt.id),
+                attempt_id=attempt_id,
                 kind=EventKind.ATTEMPT_CREATED,
                 to_status=AttemptStatus.CREATED,
-                detail={"seq": attempt.seq, "flow": flow, "route": route},
+                detail={"seq": seq, "flow": flow, "route": route},
             )
-            return attempt
+            return detached(Attempt, values)
 
         try:
             return self._units.write(work)
@@ -259,9 +297,9 @@ class Store(StoreQueries):
             else mask_numbers(error_message),
         }
 
-        def work(session: Session) -> bool:
+        def work(connection: Connection) -> bool:
             sale_id = moves.move_attempt(
-                session,
+                connection,
                 attempt_id,
                 target,
                 now=self._clock(),
@@ -291,19 +329,25 @@ class Store(StoreQueries):
         """
         fields = {"txn_id": txn_id, "gateway_status": gateway_status}
 
-        def work(session: Session) -> bool:
+        def work(connection: Connection) -> bool:
             now = self._clock()
+            events: list[dict[str, Any]] = []
             sale_id = moves.move_attempt(
-                session,
+                connection,
                 attempt_id,
                 AttemptStatus.CHARGED,
                 now=now,
                 fields=fields,
                 detail=detail,
+                events=events,
             )
             if sale_id is None:
                 return False
-            return moves.pay_sale(session, sale_id, attempt_id, now=now)
+            won = moves.pay_sale(
+                connection, sale_id, attempt_id, now=now, events=events
+            )
+            insert_events(connection, events)  # both events in one execution
+            return won
 
         return self._units.write(work)
 
@@ -318,9 +362,9 @@ class Store(StoreQueries):
     ) -> Event:
         """Append an event to the journal (its detail scrubbed of secrets)."""
 
-        def work(session: Session) -> Event:
+        def work(connection: Connection) -> Event:
             return append_event(
-                session,
+                connection,
                 at=self._clock(),
                 sale_id=sale_id,
                 attempt_id=attempt_id,
@@ -331,19 +375,13 @@ class Store(StoreQueries):
         return self._units.write(work)
 
 
-def _id(value: int | None) -> int:
-    if value is None:  # pragma: no cover - the flush assigns it
-        raise RuntimeError("row has no id after flush")
-    return value
-
-
-def _sale_line(sale_id: int, position: int, line: CartLine) -> SaleLine:
-    return SaleLine(
-        sale_id=sale_id,
-        position=position,
-        sku=line.sku,
-        name=line.name,
-        unit_paise=line.unit_price.paise,
-        quantity=line.quantity,
-        total_paise=line.total.paise,
-    )
+def _sale_line(sale_id: int, position: int, line: CartLine) -> dict[str, Any]:
+    return {
+        "sale_id": sale_id,
+        "position": position,
+        "sku": line.sku,
+        "name": line.name,
+        "unit_paise": line.unit_price.paise,
+        "quantity": line.quantity,
+        "total_paise": line.total.paise,
+    }

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, inspect, select
 from sqlalchemy.exc import StatementError
 
 from pos_app.domain.cart import Cart, CartLine
@@ -171,3 +171,23 @@ def test_cancel_open_sale(store: Store, make: Factory) -> None:
     kinds = [(e.kind, e.from_status, e.to_status) for e in store.events_for(sale.id)]
     assert kinds[-1] == ("sale_cancelled", "open", "cancelled")
     assert len(kinds) == 2
+
+
+def test_written_objects_are_detached_and_match_the_rows(
+    store: Store, make: Factory
+) -> None:
+    sale = make.sale(
+        CartLine("Masala tea", Money(1999), 2, sku="TEA"),
+        CartLine("Samosa", Money(2500), 1, sku="SAM"),
+    )
+    attempt = make.attempt(sale)
+    event = store.add_event(sale.id or 0, attempt.id, "note", {"n": 1})
+
+    assert store.get_sale(sale.id or 0) == sale
+    assert store.attempts_for(sale.id or 0) == [attempt]
+    assert store.events_for(sale.id or 0)[-1] == event
+    for obj in (sale, attempt, event):
+        assert inspect(obj).detached
+    sale.cashier = "someone else"  # changing a returned object saves nothing
+    found = store.get_sale(sale.id or 0)
+    assert found is not None and found.cashier == "asha"
