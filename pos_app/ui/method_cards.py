@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QPushButton,
     QSizePolicy,
@@ -17,7 +19,20 @@ from pos_app.checkout import types
 from pos_app.domain import money as money_mod
 from pos_app.ui import theme
 
-__all__ = ["AmazonPayCard", "MethodCard", "describe_age"]
+__all__ = [
+    "REDIRECT_SUBTITLE",
+    "AmazonPayCard",
+    "MethodCard",
+    "OtherMethodsNote",
+    "describe_age",
+    "describe_other_methods",
+]
+
+REDIRECT_SUBTITLE = "Pay on Amazon Pay — OTP on your phone"
+OTHER_METHODS_CAPTION = "Also enabled for this merchant, taken on the card machine:"
+
+# How unsupported methods are grouped in one line; wallets are named one by one.
+_GROUPS = (("CARD", "Cards"), ("UPI", "UPI"), ("NB", "Net banking"))
 
 
 def describe_age(refreshed_at: datetime | None, now: datetime | None = None) -> str:
@@ -34,8 +49,27 @@ def describe_age(refreshed_at: datetime | None, now: datetime | None = None) -> 
     return f"updated at {refreshed_at.astimezone().strftime('%H:%M')}"
 
 
+def describe_other_methods(options: Iterable[types.MethodOption]) -> str:
+    """Group methods by type in one line: "Cards (Visa, Mastercard) · UPI · Paytm"."""
+    options = list(options)
+    parts = []
+    for method_type, group in _GROUPS:
+        labels = [o.label for o in options if o.method_type == method_type]
+        if not labels:
+            continue
+        named = [label for label in labels if label != group]
+        parts.append(f"{group} ({', '.join(named)})" if named else group)
+    known = {method_type for method_type, _group in _GROUPS}
+    parts.extend(o.label for o in options if o.method_type not in known)
+    return " · ".join(dict.fromkeys(parts))  # each once, in order
+
+
 class MethodCard(QPushButton):
-    """A large, checkable card for one payment method."""
+    """A large, checkable card for one payment method.
+
+    Its height follows its content (title, balance, wrapped subtitle), so cards
+    never overlap or clip whatever the panel's width.
+    """
 
     def __init__(
         self, option: types.MethodOption, parent: QWidget | None = None
@@ -55,10 +89,17 @@ class MethodCard(QPushButton):
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(16, 12, 16, 12)
         self.body.setSpacing(4)
+        # Extra height (the style's min-height) goes around the text, not inside it.
+        self.body.setAlignment(Qt.AlignmentFlag.AlignVCenter)
         self.body.addWidget(self._title)
         self.body.addWidget(self._subtitle)
 
-        self.set_subtitle(option.reason if not option.supported else "")
+        if not option.supported:
+            self.set_subtitle(option.reason)
+        elif is_redirect(option):
+            self.set_subtitle(REDIRECT_SUBTITLE)
+        else:
+            self.set_subtitle("")
         self.setEnabled(option.supported)
 
     def __repr__(self) -> str:
@@ -67,6 +108,20 @@ class MethodCard(QPushButton):
     @property
     def subtitle(self) -> str:
         return self._subtitle.text()
+
+    # The style sheet's min-height would otherwise win over the content's height.
+    def hasHeightForWidth(self) -> bool:
+        return True
+
+    def heightForWidth(self, width: int) -> int:
+        return max(self.minimumHeight(), self.body.totalHeightForWidth(width))
+
+    def sizeHint(self) -> QSize:
+        hint = self.body.totalSizeHint().expandedTo(super().sizeHint())
+        return QSize(hint.width(), self.heightForWidth(hint.width()))
+
+    def minimumSizeHint(self) -> QSize:
+        return self.body.totalMinimumSize().expandedTo(super().minimumSizeHint())
 
     def set_subtitle(self, text: str) -> None:
         self._subtitle.setText(text)
@@ -80,8 +135,17 @@ class MethodCard(QPushButton):
         self.setAccessibleName(", ".join(part for part in parts if part))
 
 
+def is_redirect(option: types.MethodOption) -> bool:
+    """Amazon Pay through another gateway: the customer approves with an OTP."""
+    return option.is_amazon_pay and option.supported and not option.direct_debit
+
+
 class AmazonPayCard(MethodCard):
-    """The Amazon Pay card: balance for a linked customer, Link and Pay otherwise."""
+    """The Amazon Pay card: balance for a linked customer, Link and Pay otherwise.
+
+    On a redirect route (Amazon Pay through another gateway) there is no balance
+    and no linking: the customer approves on the Amazon Pay page with an OTP.
+    """
 
     def __init__(
         self, option: types.MethodOption, parent: QWidget | None = None
@@ -157,3 +221,37 @@ class AmazonPayCard(MethodCard):
             parts.append(balance.text())
         parts.append(self.subtitle)
         self.setAccessibleName(", ".join(part for part in parts if part))
+
+
+class OtherMethodsNote(QFrame):
+    """One quiet paragraph naming the methods this counter does not take itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("otherMethods")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+
+        self._caption = theme.label(OTHER_METHODS_CAPTION, "muted", wrap=True)
+        self._caption.setObjectName("otherMethodsCaption")
+        self._list = theme.label("", None, wrap=True)
+        self._list.setObjectName("otherMethodsLabel")
+        self._text = ""
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(2, 4, 2, 0)
+        layout.setSpacing(2)
+        layout.addWidget(self._caption)
+        layout.addWidget(self._list)
+        self.set_methods([])
+
+    @property
+    def text(self) -> str:
+        return self._text if not self.isHidden() else ""
+
+    def set_methods(self, options: Iterable[types.MethodOption]) -> None:
+        text = self._text = describe_other_methods(options)
+        # Lines break between groups, never inside "Net banking (HDFC Bank)".
+        parts = text.split(" · ")
+        self._list.setText(" · ".join(part.replace(" ", "\u00a0") for part in parts))
+        self.setAccessibleName(f"{OTHER_METHODS_CAPTION} {text}" if text else "")
+        self.setVisible(bool(text))

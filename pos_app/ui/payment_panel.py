@@ -8,14 +8,16 @@ from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
+    QFrame,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_app.checkout import types
 from pos_app.domain import money as money_mod
-from pos_app.ui import theme
+from pos_app.ui import method_cards, theme
 from pos_app.ui.method_cards import AmazonPayCard, MethodCard
 
 __all__ = ["PaymentPanel"]
@@ -58,6 +60,27 @@ class PaymentPanel(QWidget):
         self._group = QButtonGroup(self)
         self._group.setExclusive(True)
 
+        # Methods this counter cannot take are named in one line, not as cards.
+        self._others = method_cards.OtherMethodsNote()
+        self._others_methods: list[types.MethodOption] = []
+
+        # Many methods scroll; they never squeeze each other or push Pay away.
+        methods_box = QWidget()
+        methods_box.setObjectName("methodsBox")
+        box_layout = QVBoxLayout(methods_box)
+        box_layout.setContentsMargins(0, 0, 0, 0)
+        box_layout.setSpacing(10)
+        box_layout.addWidget(self._method_list)
+        box_layout.addWidget(self._others)
+        box_layout.addStretch(1)
+        self._scroll = QScrollArea()
+        self._scroll.setObjectName("methodScroll")
+        self._scroll.setWidget(methods_box)
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
         self._methods_message = theme.label(
             "Loading payment methods…", "muted", wrap=True
         )
@@ -84,10 +107,9 @@ class PaymentPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         layout.addWidget(heading)
-        layout.addWidget(self._method_list)
+        layout.addWidget(self._scroll, 1)
         layout.addWidget(self._methods_message)
         layout.addWidget(self._reload_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addStretch(1)
         layout.addWidget(self._short_label)
         layout.addWidget(self._pay_button)
         layout.addWidget(self._hint)
@@ -112,7 +134,11 @@ class PaymentPanel(QWidget):
     # -- state from the window --------------------------------------------------
 
     def set_methods(self, methods: list[types.MethodOption]) -> None:
-        """Show the method cards: Amazon Pay first, supported before unsupported."""
+        """Show cards for what this counter takes (Amazon Pay first), and name the rest.
+
+        Amazon Pay always gets a card, with the reason when it cannot be used; other
+        methods it cannot take go into one line under the cards.
+        """
         for old in self._cards:
             self._group.removeButton(old)
             self._method_layout.removeWidget(old)
@@ -122,8 +148,11 @@ class PaymentPanel(QWidget):
         self._cards, self._amazon = [], None
 
         ordered = sorted(methods, key=lambda m: (not m.is_amazon_pay, not m.supported))
+        shown = [m for m in ordered if m.supported or m.is_amazon_pay]
         self._methods = ordered
-        for option in ordered:
+        self._others_methods = [m for m in ordered if m not in shown]
+        self._others.set_methods(self._others_methods)
+        for option in shown:
             card: MethodCard
             if option.is_amazon_pay and self._amazon is None:
                 card = self._amazon = AmazonPayCard(option)
@@ -178,6 +207,15 @@ class PaymentPanel(QWidget):
         return list(self._cards)
 
     @property
+    def other_methods(self) -> list[types.MethodOption]:
+        """Enabled for the merchant but not taken here (named, not shown as cards)."""
+        return list(self._others_methods)
+
+    @property
+    def other_methods_text(self) -> str:
+        return self._others.text
+
+    @property
     def hint(self) -> str:
         return self._hint.text()
 
@@ -217,6 +255,8 @@ class PaymentPanel(QWidget):
             return "Enter the customer's mobile number."
         if method is None or not method.is_amazon_pay:
             return "Choose Amazon Pay to take this payment."
+        if method_cards.is_redirect(method):
+            return ""  # approved with an OTP on the Amazon Pay page: no wallet needed
         if wallet is None or not wallet.linked:
             return "This customer has not linked Amazon Pay yet."
         if wallet.balance is None:
@@ -273,6 +313,12 @@ class PaymentPanel(QWidget):
             card.set_subtitle(card.option.reason or "Not available at this counter")
             return
 
+        if method_cards.is_redirect(card.option):
+            card.show_balance(None, None)
+            card.show_link_and_pay(False)
+            card.set_subtitle(method_cards.REDIRECT_SUBTITLE)
+            return
+
         wallet = self._customer.amazon_pay if self._customer else None
         linked = wallet is not None and wallet.linked
         card.show_link_and_pay(self._customer is not None and not linked)
@@ -295,6 +341,9 @@ class PaymentPanel(QWidget):
             card.set_subtitle("Pays straight from the customer's balance")
 
     def _shortfall(self) -> money_mod.Money | None:
+        method = self.selected_method()
+        if method is not None and method_cards.is_redirect(method):
+            return None  # the balance plays no part on that route
         wallet = self._customer.amazon_pay if self._customer else None
         if wallet is None or not wallet.linked or wallet.balance is None:
             return None

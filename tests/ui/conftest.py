@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
+from PySide6.QtCore import QEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pos_app.ui import theme
 from pos_app.ui.main_window import MainWindow
 
 from . import fakes
@@ -41,3 +44,15 @@ def payable(ready_window: MainWindow, controller: fakes.FakeController) -> MainW
     ready_window.add_product(CHAI)
     controller.give_customer(fakes.customer("5000"))
     return ready_window
+
+
+@pytest.fixture
+def themed(qapp: QApplication) -> Iterator[QApplication]:
+    """The counter's style sheet and font for one test (for screenshots)."""
+    font, sheet = qapp.font(), qapp.styleSheet()
+    # Earlier tests' widgets wait for deletion; re-styling thousands of them is slow.
+    qapp.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    theme.apply_theme(qapp)
+    yield qapp
+    qapp.setStyleSheet(sheet)
+    qapp.setFont(font)

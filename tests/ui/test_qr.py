@@ -1,4 +1,4 @@
-"""The QR widget: readable by a decoder at 100-200 % scaling, crisp, with a quiet zone."""
+"""The QR widget: read back at 100-200 % scaling, crisp, with a quiet zone."""
 
 from __future__ import annotations
 
@@ -86,7 +86,7 @@ def test_modules_are_whole_device_pixels_with_a_quiet_zone(
     matrix = qr.qr_matrix(URL)
     for y in range(count):
         for x in range(count):
-            inside = qr.QUIET_ZONE <= min(x, y) and max(x, y) < count - qr.QUIET_ZONE
+            inside = min(x, y) >= qr.QUIET_ZONE and max(x, y) < count - qr.QUIET_ZONE
             dark = inside and matrix[y - qr.QUIET_ZONE][x - qr.QUIET_ZONE]
             expected = (0, 0, 0) if dark else (255, 255, 255)
             box = (left + x * scale, top + y * scale)

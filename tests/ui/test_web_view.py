@@ -45,9 +45,13 @@ def webengine(test: Callable[..., None]) -> Callable[..., None]:
         test = mark(test)
     return test
 
+
 LOAD_MS = 15_000  # the first WebEngine start takes a few seconds
 SHOTS = Path("/tmp/ui-shots")
-QUERY = "order_id=T01ABC&status=CHARGED&signature=ab%253Dcd%252B&signature_algorithm=HMAC-SHA256"
+QUERY = (
+    "order_id=T01ABC&status=CHARGED&signature=ab%253Dcd%252B"
+    "&signature_algorithm=HMAC-SHA256"
+)
 
 PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>Amazon Pay OTP</title>
 <style>body{{font-family:sans-serif;margin:0;background:#f3f4f6}}
@@ -58,7 +62,8 @@ button{{margin-top:16px;width:100%;font-size:18px;padding:12px;background:#ff990
 border:0;border-radius:8px}}a{{display:block;margin-top:16px;color:#1a5fb4}}</style></head>
 <body><main><h1>Enter the OTP sent to ******3210</h1>
 <input id="otp" value="123456" aria-label="OTP">
-<button id="go" onclick="location.href='{base}/return?{query}'">Verify and pay ₹145.00</button>
+<button id="go" onclick="location.href='{base}/return?{query}'">
+Verify and pay ₹145.00</button>
 <button id="pop" onclick="window.open('{base}/popup')">Open help</button>
 <a id="foreign" href="{foreign}/other">Terms (another site)</a></main></body></html>"""
 
@@ -107,8 +112,8 @@ def server() -> Iterator[Server]:
 
 @pytest.fixture
 def view(qtbot: QtBot, server: Server) -> Iterator[SecureWebView]:
+    # Not qtbot.addWidget: pytest-qt deletes those before fixtures tear down.
     widget = SecureWebView()
-    qtbot.addWidget(widget)
     widget.resize(800, 600)
     widget.show()
     server.paths.clear()
@@ -122,6 +127,8 @@ def view(qtbot: QtBot, server: Server) -> Iterator[SecureWebView]:
     yield widget
     with qtbot.waitSignal(widget.closed, timeout=LOAD_MS):
         widget.clear()
+    widget.deleteLater()
+    qtbot.wait(10)
 
 
 def click(qtbot: QtBot, view: SecureWebView, element: str) -> None:
@@ -162,7 +169,12 @@ def test_policy_recognises_the_return_url_with_any_query() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "data:text/html,<b>x</b>", "javascript:alert(1)", "ftp://x/"],
+    [
+        "file:///etc/passwd",
+        "data:text/html,<b>x</b>",
+        "javascript:alert(1)",
+        "ftp://x/",
+    ],
 )
 def test_policy_refuses_other_schemes(url: str) -> None:
     rules = policy_mod.NavigationPolicy(["https://api.juspay.in"], "https://a.b/r")
@@ -354,6 +366,7 @@ def open_dialog(qtbot: QtBot, server: Server, kind: PageKind) -> HostedPageDialo
 
 
 @webengine
+@pytest.mark.usefixtures("themed")
 def test_dialog_closes_on_return_with_the_url(qtbot: QtBot, server: Server) -> None:
     dialog = open_dialog(qtbot, server, PageKind.OTP)
     assert dialog.windowTitle() == "Amazon Pay — enter your OTP"
@@ -388,6 +401,7 @@ def test_dialog_close_button_tells_the_app(qtbot: QtBot, server: Server) -> None
 
 
 @webengine
+@pytest.mark.usefixtures("themed")
 def test_dialog_says_when_a_link_was_blocked(qtbot: QtBot, server: Server) -> None:
     dialog = open_dialog(qtbot, server, PageKind.CONSENT)
 
