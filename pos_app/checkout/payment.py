@@ -92,6 +92,7 @@ class PaymentRun:
         self.progress = progress
         self.total = sum((line.total for line in lines), Money.zero())
         self.attempt_id = 0
+        self.order_just_created = False
         self.txn_status: str | None = None  # what /txns answered, for the journal
         self.balance: Money | None = None
         self.hosted: HostedStep | None = None
@@ -112,13 +113,13 @@ class PaymentRun:
                 route=self.route,
                 method=self.method_key,
                 amount_paise=self.total.paise,
+                status=first_status,  # intent and first move in one write
             )
         except AttemptInFlight:
             return False
         if attempt.id is None:  # pragma: no cover - saved rows have ids
             raise RuntimeError("attempt has no id")
         self.attempt_id = attempt.id
-        self.move(first_status, step="begin")
         return True
 
     def ensure_order(self) -> PaymentResult | None:
@@ -153,7 +154,7 @@ class PaymentRun:
         except errors.GatewayError as exc:
             return self.fail(exc, "The order could not be created.")
         self.order_exists = True
-        self.store.add_event(self.sale_id, self.attempt_id, "order_created", {})
+        self.order_just_created = True  # journaled with the next intent, one write
         return None
 
     def _order_exists_after_lost_create(self) -> bool | None:
@@ -196,9 +197,7 @@ class PaymentRun:
 
     def _debit(self, token: str) -> PaymentResult | HostedStep:
         self.progress("Charging Amazon Pay balance")
-        self.store.add_event(
-            self.sale_id,
-            self.attempt_id,
+        self._journal_intent(
             "debit_requested",
             {"balance_paise": self.balance.paise if self.balance else None},
         )
@@ -226,6 +225,13 @@ class PaymentRun:
         assert txn is not None
         return self._after_txn(txn, HostedKind.CCT)
 
+    def _journal_intent(self, kind: str, detail: dict[str, object]) -> None:
+        """Record what is about to be sent (and that the order now exists)."""
+        if self.order_just_created:
+            detail = {**detail, "order_created": True}
+            self.order_just_created = False
+        self.store.add_event(self.sale_id, self.attempt_id, kind, detail)
+
     def _fresh_token(self) -> str | None:
         try:
             wallet = amazon_wallet(
@@ -242,7 +248,7 @@ class PaymentRun:
         if failure is not None:
             return failure
         self.progress(f"Opening Amazon Pay via {self.route.title()}")
-        self.store.add_event(self.sale_id, self.attempt_id, "redirect_requested", {})
+        self._journal_intent("redirect_requested", {})
         try:
             txn = self.client.redirect_wallet_payment(
                 self.order_id, AMAZON_PAY, customer_id=self.customer.customer_id

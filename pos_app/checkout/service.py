@@ -412,7 +412,7 @@ class CheckoutService:
             sale = self._store.get_sale(current.sale_id)
             if sale is not None and sale.status == "open":
                 created = any(
-                    e.kind == "order_created"
+                    e.kind == "order_created" or e.data.get("order_created")
                     for e in self._store.events_for(sale.id or 0)
                 )
                 return current.sale_id, current.order_id, created

@@ -37,6 +37,7 @@ from pos_app.sandbox import (
     fixtures,
     incoming,
     pages,
+    refunds,
     views,
     web,
 )
@@ -104,6 +105,7 @@ class SandboxApp:
         self.api_key = api_key
         self.response_key = response_key
         self.latency_ms = latency_ms
+        self.refunds = refunds.RefundDesk(ledger)  # knobs: settle_s, forced_outcome
         self._requests: list[RecordedRequest] = []
         self._requests_lock = threading.Lock()
         self._closing = threading.Event()
@@ -178,6 +180,9 @@ class SandboxApp:
         answer = self._dispatch(req, endpoint, auth_required=auth_required)
         if fault is not None and fault.kind is faults.FaultKind.DROP_AFTER_COMMIT:
             raise ConnectionDropped(endpoint)
+        if fault is not None and fault.kind is faults.FaultKind.HANG_AFTER_COMMIT:
+            self._closing.wait(fault.hold_s)  # committed; now silent until it drops
+            raise ConnectionDropped(endpoint)
         if fault is not None and fault.kind is faults.FaultKind.MALFORMED:
             _status, content_type, body = answer
             return 200, content_type, body[: max(1, len(body) // 2)]
@@ -188,6 +193,7 @@ class SandboxApp:
             if req.auth == "wrong" or (auth_required and req.auth == "missing"):
                 raise errors.access_denied(_auth_message(req.auth))
             with self.ledger.lock:
+                self.refunds.settle()  # refunds due to leave PENDING, before reading
                 status, body = _HANDLERS[endpoint](self, req)
             return _json(status, body)
         except errors.ApiError as exc:
@@ -260,6 +266,11 @@ class SandboxApp:
         order = self.ledger.get_order(order_id)
         full = _flag(req.query, "options.add_full_gateway_response")
         return 200, views.order_status(order, req.base, full_gateway_response=full)
+
+    @_route("POST", r"/orders/(?P<order_id>[^/]+)/refunds")
+    def _h_refund(self, req: Request) -> tuple[int, Any]:
+        order = self.refunds.refund(req.params["order_id"], req.form)
+        return 200, views.order_status(order, req.base, full_gateway_response=False)
 
     @_route("GET", r"/merchants/(?P<merchant>[^/]+)/paymentmethods", auth=False)
     def _h_payment_methods(self, req: Request) -> tuple[int, Any]:

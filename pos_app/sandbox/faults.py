@@ -16,10 +16,19 @@ When each kind acts, relative to the operation the request asks for:
 * ``malformed``    - the operation is done, then the JSON answer is cut in half
   (HTTP 200);
 * ``drop_after_commit`` - the operation is done, then the connection is closed
-  without an answer.
+  without an answer;
+* ``hang_after_commit`` - the operation is done, then the connection is held
+  without an answer for ``latency_ms`` (default 30 s, cut short when the server
+  stops) and closed: a gateway that committed and then went silent, for tests
+  that kill the app at that exact moment.
 
-Any kind may carry ``latency_ms``; for kinds other than ``timeout`` it is a delay
-before the fault acts.
+Any kind may carry ``latency_ms``; for kinds other than ``timeout`` and
+``hang_after_commit`` it is a delay before the fault acts.
+
+Switching faults on a running sandbox (tests, training): ``POST /sandbox/faults``
+from loopback, see :mod:`~pos_app.sandbox.control` and :mod:`~pos_app.sandbox.server`.
+A fault with a ``count`` disappears from ``GET /sandbox/faults`` once its last
+request has arrived, so a client can tell that a request reached the sandbox.
 """
 
 from __future__ import annotations
@@ -39,6 +48,7 @@ ENDPOINTS = frozenset(
         "create_customer",
         "create_order",
         "order_status",
+        "refund",
         "payment_methods",
         "list_wallets",
         "refresh_wallets",
@@ -61,6 +71,7 @@ class FaultKind(enum.StrEnum):
     HTML = "html"
     MALFORMED = "malformed"
     DROP_AFTER_COMMIT = "drop_after_commit"
+    HANG_AFTER_COMMIT = "hang_after_commit"
 
     @property
     def commits(self) -> bool:
@@ -69,6 +80,7 @@ class FaultKind(enum.StrEnum):
             FaultKind.LATENCY,
             FaultKind.MALFORMED,
             FaultKind.DROP_AFTER_COMMIT,
+            FaultKind.HANG_AFTER_COMMIT,
         )
 
 
@@ -83,9 +95,18 @@ class Fault:
     @property
     def delay_s(self) -> float:
         """Seconds to wait before acting (a timeout's hang time included)."""
+        if self.kind is FaultKind.HANG_AFTER_COMMIT:
+            return 0.0  # its latency is the hang after the operation: hold_s
         if self.kind is FaultKind.TIMEOUT and self.latency_ms <= 0:
             return DEFAULT_TIMEOUT_MS / 1000
         return max(self.latency_ms, 0) / 1000
+
+    @property
+    def hold_s(self) -> float:
+        """Seconds to hold the connection after the operation, before closing it."""
+        if self.kind is not FaultKind.HANG_AFTER_COMMIT:
+            return 0.0
+        return (self.latency_ms if self.latency_ms > 0 else DEFAULT_TIMEOUT_MS) / 1000
 
 
 class FaultTable:

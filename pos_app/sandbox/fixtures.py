@@ -24,6 +24,18 @@ mobile        linked  balance         behaviour
 9999900004    yes     ₹5,000.00       every debit declined (AUTHORIZATION_FAILED)
 9999900005    yes     ₹10,00,000.00   large totals
 ============  ======  ==============  ==========================================
+
+Refunds (``POST /orders/{id}/refunds``, :mod:`pos_app.sandbox.refunds`) start
+``PENDING`` with ``sent_to_gateway`` false and settle after ``refund_settle_s``
+(default 2 s). The paise of the refund amount choose how they settle:
+
+=============  ==============================================================
+amount ends    settles to
+=============  ==============================================================
+``.13``        ``FAILURE`` (nothing refunded; retry with a new request id)
+``.17``        ``MANUAL_REVIEW`` (nothing refunded; stays there)
+anything else  ``SUCCESS`` (the money goes back to the Amazon Pay balance)
+=============  ==============================================================
 """
 
 from __future__ import annotations
@@ -39,6 +51,7 @@ __all__ = [
     "NEW_WALLET_BALANCE_PAISE",
     "PAYMENT_METHODS",
     "REDIRECT_GATEWAYS",
+    "REFUND_OUTCOMES",
     "RESPONSE_KEY",
     "TEST_CARD_APPROVED",
     "TEST_CARD_DECLINED",
@@ -82,6 +95,9 @@ NET_BANKS = {
 }
 # The redirect (OTP) page shows its OTP in a panel marked sandbox-only, logs it at
 # INFO and keeps it for tests: Ledger.last_otp(order_id). Three wrong tries fail.
+
+# How a refund settles, by the paise of its amount (see the module docstring).
+REFUND_OUTCOMES = {13: "FAILURE", 17: "MANUAL_REVIEW"}
 
 # gateway_id in order status. 38 (AMAZONPAY) is from Juspay's samples; the others
 # are sandbox placeholders, not confirmed Juspay ids.

@@ -17,6 +17,7 @@ __all__ = [
     "Customer",
     "LinkCode",
     "Order",
+    "Refund",
     "Token",
     "Txn",
     "Wallet",
@@ -134,6 +135,24 @@ class BreakupLine:
 
 
 @dataclass
+class Refund:
+    """One refund of a charged order (see :mod:`~pos_app.sandbox.refunds`)."""
+
+    unique_request_id: str
+    amount_paise: int
+    created: datetime
+    created_at: float  # on the ledger's monotonic clock
+    settle_at: float  # when it leaves PENDING, same clock
+    outcome: str  # the status it settles to: SUCCESS, FAILURE or MANUAL_REVIEW
+    ref: str  # Amazon's refund id (``S04-...-R...``), also the ARN
+    wallet_id: str | None  # where the money goes back on SUCCESS
+    status: str = "PENDING"
+    sent_to_gateway: bool = False
+    error_code: str | None = "Pending"
+    error_message: str | None = "Pending"
+
+
+@dataclass
 class Order:
     id: str
     order_id: str
@@ -150,6 +169,7 @@ class Order:
     created: datetime
     updated: datetime
     txns: list[Txn] = field(default_factory=list)
+    refunds: list[Refund] = field(default_factory=list)
 
 
 def primary_txn(order: Order) -> Txn | None:

@@ -2,6 +2,34 @@
 
 ``SandboxServer`` is what tests and the demo embed; :func:`serve` is what the
 ``pos-app sandbox`` command runs in the foreground.
+
+Running it on its own, for training or tests (its ledger lives as long as the
+process; point the app at it and it survives app restarts)::
+
+    pos-app sandbox --port 8765 --latency-ms 300     # every API answer 300 ms late
+    POS_GATEWAY_URL=http://127.0.0.1:8765 POS_MERCHANT_ID=pos_sandbox_merchant \
+        POS_API_KEY=sandbox_api_key_0123456789 \
+        POS_RESPONSE_KEY=sandbox_response_key_0123456789 pos-app
+
+Every other fault is switched per endpoint, while it runs, from the same machine
+(``/sandbox/faults`` answers loopback only; kinds and endpoints are listed in
+:mod:`~pos_app.sandbox.faults`)::
+
+    # the next debit is charged, but its answer is lost
+    curl -X POST localhost:8765/sandbox/faults -H 'Content-Type: application/json' \
+        -d '{"endpoint": "txns", "kind": "drop_after_commit", "count": 1}'
+    # order status answers 503 until cleared; "*" stands for every endpoint
+    curl -X POST localhost:8765/sandbox/faults -H 'Content-Type: application/json' \
+        -d '{"endpoint": "order_status", "kind": "http_503"}'
+    # the next create order hangs 20 s, unanswered, before doing anything
+    curl -X POST localhost:8765/sandbox/faults -H 'Content-Type: application/json' \
+        -d '{"endpoint": "create_order", "kind": "timeout", "latency_ms": 20000,
+             "count": 1}'
+    curl localhost:8765/sandbox/faults               # what is set
+    curl -X DELETE localhost:8765/sandbox/faults      # clear all; ?endpoint=txns: one
+
+Afterwards ``pos-app reconcile`` (same environment as the app) settles whatever the
+faults left unknown and prints what it moved.
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from pos_app.sandbox.records import (
     BreakupLine,
     Customer,
     Order,
+    Refund,
     Txn,
     Wallet,
     primary_txn,
@@ -22,6 +23,7 @@ from pos_app.sandbox.records import (
 
 __all__ = [
     "customer",
+    "held_paise",
     "order_created",
     "order_status",
     "payment_methods",
@@ -91,8 +93,10 @@ def _order_common(order: Order, base: str) -> JsonObject:
         "merchant_id": order.merchant_id,
         "amount": amounts.paise_to_json(order.amount_paise),
         "currency": order.currency,
-        "amount_refunded": 0,
-        "refunded": False,
+        # Every refund not FAILED counts, as in Juspay's sample (PENDING included);
+        # ``refunded`` only once SUCCESS refunds cover the whole amount.
+        "amount_refunded": amounts.paise_to_json(held_paise(order)),
+        "refunded": _refunded_paise(order) >= order.amount_paise,
         "customer_id": order.customer_id,
         "customer_email": order.customer_email,
         "customer_phone": order.customer_phone,
@@ -130,12 +134,14 @@ def order_status(order: Order, base: str, *, full_gateway_response: bool) -> Jso
         status_id=STATUS_IDS[status],
         effective_amount=amount,
         captured_amount=amount if charged else 0,
-        maximum_eligible_refund_amount=amount if charged else 0,
+        maximum_eligible_refund_amount=amounts.paise_to_json(
+            order.amount_paise - held_paise(order) if charged else 0
+        ),
         last_updated=ts_z(order.updated),
         metadata={},
         offers=[],
         auth_type="",
-        refunds=[],
+        refunds=[_refund(r) for r in order.refunds],
     )
     if txn is None:
         return body
@@ -157,6 +163,34 @@ def order_status(order: Order, base: str, *, full_gateway_response: bool) -> Jso
             txn, order, full=full_gateway_response
         )
     return body
+
+
+def held_paise(order: Order) -> int:
+    """Return the paise of the order's refunds that did not fail (not refundable)."""
+    return sum(r.amount_paise for r in order.refunds if r.status != "FAILURE")
+
+
+def _refunded_paise(order: Order) -> int:
+    return sum(r.amount_paise for r in order.refunds if r.status == "SUCCESS")
+
+
+def _refund(refund: Refund) -> JsonObject:
+    """Return one ``refunds[]`` entry (reference 3.5)."""
+    return {
+        "unique_request_id": refund.unique_request_id,
+        "id": refund.unique_request_id,
+        "ref": refund.ref,
+        "arn": refund.ref,
+        "status": refund.status,
+        "amount": amounts.paise_to_json(refund.amount_paise),
+        "sent_to_gateway": refund.sent_to_gateway,
+        "refund_type": "STANDARD",
+        "refund_source": "AMAZONPAY",
+        "initiated_by": "API",
+        "error_code": refund.error_code or "",
+        "error_message": refund.error_message or "",
+        "created": ts_z(refund.created),
+    }
 
 
 def _txn_detail(txn: Txn, order: Order) -> JsonObject:

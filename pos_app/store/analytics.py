@@ -12,9 +12,9 @@ Definitions (shown to managers, so keep them plain):
 * **drop-off**: attempts that ended ``cancelled`` or ``failed`` straight from
   ``awaiting_link`` (link started, never consented) or ``awaiting_customer``
   (page opened, never paid).
-* **refunds**: events whose kind starts with ``refund_`` on the range's sales;
-  ``refund_succeeded`` / ``refund_completed`` count as money returned
-  (``detail.amount_paise``), any other ``refund_`` kind as a request.
+* **refunds**: rows of the ``refund`` table (migration 4) on the range's sales:
+  ``SUCCESS`` counts as money returned, the states that may still settle
+  (requested, unknown, pending, manual review) as pending; failures not at all.
 """
 
 # SQL here is assembled from fixed column names and clauses only; every value is a
@@ -23,7 +23,6 @@ Definitions (shown to managers, so keep them plain):
 
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, tzinfo
@@ -36,7 +35,7 @@ from pos_app.store.reports import bind, parse_stamp
 __all__ = ["FLOWS", "Breakdown", "Summary", "drop_off_by_stage", "summarise"]
 
 _RANGE = "s.created_at >= :start AND s.created_at < :end"
-_DONE_KINDS = frozenset({"refund_succeeded", "refund_completed"})
+_REFUND_PENDING = frozenset({"REQUESTED", "UNKNOWN", "PENDING", "MANUAL_REVIEW"})
 _DROP_FROM = (AttemptStatus.AWAITING_LINK.value, AttemptStatus.AWAITING_CUSTOMER.value)
 
 
@@ -70,7 +69,7 @@ class Summary:
     drop_off: dict[str, int] = field(default_factory=dict)
     refunds_paise: int = 0
     refunds: int = 0
-    refund_requests: int = 0
+    refund_requests: int = 0  # refunds that may still settle
     #: bucket start (local, aware) -> (sales, paid sales, paid paise)
     buckets: dict[datetime, tuple[int, int, int]] = field(default_factory=dict)
 
@@ -107,9 +106,16 @@ def summarise(engine: Engine, start: datetime, end: datetime, zone: tzinfo) -> S
             conn.execute(bind(_ATTEMPTED_SQL, params), params).scalar_one()
         )
 
-        rows = conn.execute(bind(_EVENTS_SQL, params), params)
-        for kind, from_status, to_status, detail in rows:
-            _event(summary, kind, from_status, to_status, detail)
+        rows = conn.execute(bind(_DROP_OFF_SQL, params), params)
+        for from_status, to_status, count in rows:
+            summary.drop_off[f"{from_status}->{to_status}"] = int(count)
+
+        rows = conn.execute(bind(_REFUNDS_SQL, params), params)
+        for status, count, paise in rows:
+            if status == "SUCCESS":
+                summary.refunds, summary.refunds_paise = int(count), int(paise)
+            elif status in _REFUND_PENDING:
+                summary.refund_requests += int(count)
 
         rows = conn.execute(bind(_BUCKETS_SQL[engine.dialect.name], params), params)
         for minute, count, paid, paid_paise in rows:
@@ -143,32 +149,6 @@ def _add(
         entry.charged_paise += paise
 
 
-def _event(
-    summary: Summary,
-    kind: str,
-    from_status: str | None,
-    to_status: str | None,
-    detail: str | None,
-) -> None:
-    if kind.startswith("refund_"):
-        if kind in _DONE_KINDS:
-            summary.refunds += 1
-            summary.refunds_paise += _amount(detail)
-        else:
-            summary.refund_requests += 1
-        return
-    stage = f"{from_status}->{to_status}"
-    summary.drop_off[stage] = summary.drop_off.get(stage, 0) + 1
-
-
-def _amount(detail: str | None) -> int:
-    try:
-        value = json.loads(detail or "{}").get("amount_paise", 0)
-    except (ValueError, AttributeError):
-        return 0
-    return value if isinstance(value, int) and not isinstance(value, bool) else 0
-
-
 def drop_off_by_stage(summary: Summary) -> dict[str, int]:
     """Fold the drop-off counts into the two stages a manager reads."""
     stages: dict[str, int] = defaultdict(int)
@@ -193,12 +173,17 @@ _ATTEMPTED_SQL = (
     "SELECT count(*) FROM sale s WHERE"
     f" {_RANGE} AND EXISTS (SELECT 1 FROM attempt a WHERE a.sale_id = s.id)"
 )
-_EVENTS_SQL = (
-    "SELECT e.kind, e.from_status, e.to_status, e.detail"
+_DROP_OFF_SQL = (
+    "SELECT e.from_status, e.to_status, count(*)"
     " FROM sale s JOIN event e ON e.sale_id = s.id"
-    f" WHERE {_RANGE} AND (e.kind LIKE 'refund%' OR (e.kind = 'attempt_status'"
+    f" WHERE {_RANGE} AND e.kind = 'attempt_status'"
     " AND e.to_status IN ('cancelled', 'failed')"
-    " AND e.from_status IN ('awaiting_link', 'awaiting_customer')))"
+    " AND e.from_status IN ('awaiting_link', 'awaiting_customer')"
+    " GROUP BY e.from_status, e.to_status"
+)
+_REFUNDS_SQL = (
+    "SELECT r.status, count(*), COALESCE(SUM(r.amount_paise), 0)"
+    f" FROM sale s JOIN refund r ON r.sale_id = s.id WHERE {_RANGE} GROUP BY r.status"
 )
 _BUCKET_TAIL = (
     ", count(*), SUM(CASE WHEN s.status = 'paid' THEN 1 ELSE 0 END),"

@@ -29,7 +29,7 @@ from sqlalchemy.exc import IntegrityError
 
 from pos_app.domain.cart import CartLine
 from pos_app.domain.ids import is_valid_order_id
-from pos_app.domain.states import AttemptStatus, Flow, SaleStatus
+from pos_app.domain.states import AttemptStatus, Flow, SaleStatus, check_transition
 from pos_app.store import moves
 from pos_app.store._detail import mask_numbers
 from pos_app.store._session import UnitsOfWork, detached
@@ -192,15 +192,22 @@ class Store(StoreQueries):
         route: str,
         method: str,
         amount_paise: int | None = None,
+        status: AttemptStatus = AttemptStatus.CREATED,
     ) -> Attempt:
-        """Store a new attempt (status ``created``, next ``seq``) for an open sale.
+        """Store a new attempt (next ``seq``) for an open sale.
 
-        ``amount_paise`` defaults to the sale's total and must equal it. Raises
+        ``status`` is ``created``, or a state ``created`` may move to (``submitting``,
+        ``awaiting_link``) when the caller stores its intent and the first move in
+        one write. ``amount_paise`` defaults to the sale's total and must equal it.
+        Raises
         SaleNotFound, SaleNotOpen, AttemptInFlight (an earlier attempt may still
         charge), AttemptLimitReached or AmountMismatch.
         """
 
         flow = Flow(flow)
+        initial = AttemptStatus(status)
+        if initial is not AttemptStatus.CREATED:
+            check_transition(AttemptStatus.CREATED, initial)
 
         def work(connection: Connection) -> Attempt:
             now = self._clock()
@@ -235,7 +242,7 @@ class Store(StoreQueries):
                 "flow": flow,
                 "route": route,
                 "method": method,
-                "status": AttemptStatus.CREATED,
+                "status": initial,
                 "amount_paise": amount,
                 "txn_id": None,
                 "gateway_status": None,
@@ -252,7 +259,7 @@ class Store(StoreQueries):
                 sale_id=sale_id,
                 attempt_id=attempt_id,
                 kind=EventKind.ATTEMPT_CREATED,
-                to_status=AttemptStatus.CREATED,
+                to_status=initial,
                 detail={"seq": seq, "flow": flow, "route": route},
             )
             return detached(Attempt, values)

@@ -78,8 +78,15 @@ def test_linked_customer_is_charged_and_every_step_is_journaled(service, sandbox
     sale_status, attempts, kinds = _statuses(service, result.order_id)
     assert sale_status == "paid"
     assert attempts == ["charged"]
-    for kind in ("sale_created", "attempt_created", "order_created", "debit_requested"):
+    for kind in ("sale_created", "attempt_created", "debit_requested"):
         assert kind in kinds
+    sale = service.store.get_sale_by_order(result.order_id)
+    events = service.store.events_for(sale.id)
+    debit = next(e for e in events if e.kind == "debit_requested")
+    assert debit.data["order_created"] is True  # journaled before the debit was sent
+    assert events[[e.kind for e in events].index("attempt_created")].to_status == (
+        "submitting"
+    )
     # The gateway agrees, and took the money exactly once.
     info = service.look_up_customer(Phone.parse(LINKED))
     assert info.amazon_pay is not None

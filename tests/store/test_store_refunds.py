@@ -1,4 +1,4 @@
-"""Refund rows on a real SQLite file: intent first, never over the total, forward only."""
+"""Refund rows on a real SQLite file: intent first, never too much, forward only."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ import pytest
 from sqlalchemy import Engine, inspect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
+from pos_app.domain.cart import CartLine
+from pos_app.domain.money import Money
 from pos_app.domain.states import AttemptStatus
 from pos_app.store.db import make_engine
 from pos_app.store.errors import SaleNotFound, StoreBusy
@@ -21,9 +23,9 @@ from pos_app.store.refunds import (
     MOVES,
     REFUND,
     RefundNotFound,
+    Refunds,
     RefundState,
     RefundTooLarge,
-    Refunds,
     SaleNotRefundable,
 )
 from pos_app.store.repository import Store
@@ -36,9 +38,7 @@ S = RefundState
 
 def paid_sale(make: Factory, store: Store | None = None) -> Sale:
     """A sale of ₹39.98 (two teas), paid."""
-    from conftest import tea
-
-    sale = make.sale(tea(2), store=store)
+    sale = make.sale(CartLine("Masala tea", Money(1999), 2, sku="TEA"), store=store)
     attempt = make.attempt(sale, store=store)
     assert attempt.id is not None
     owner = store or make.store
@@ -189,34 +189,41 @@ def test_every_state_but_failure_holds_its_amount(
     assert refunds.refunded_total(sale_id) == 100
 
 
+def race(engines: list[Engine], sale_id: int, amount_paise: int, tag: str) -> list[str]:
+    """Have each engine request the same refund at the same moment; say who won."""
+    barrier = threading.Barrier(len(engines))
+    results: list[str] = []
+
+    def claim(engine: Engine, n: int) -> None:
+        desk = Refunds(engine)
+        barrier.wait()
+        try:
+            desk.request(sale_id, amount_paise, f"R{tag}{n}")
+            results.append("ok")
+        except RefundTooLarge:
+            results.append("too large")
+
+    threads = [
+        threading.Thread(target=claim, args=(engine, n))
+        for n, engine in enumerate(engines)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(10)
+    return sorted(results)
+
+
 def test_two_threads_racing_cannot_over_refund(db_url: str, make: Factory) -> None:
     # Two terminals (own engines) refund 60% of one sale at the same moment.
     sale_id = paid_sale(make).id or 0
     engines = [make_engine(db_url) for _ in range(2)]
     try:
         for round_no in range(5):
-            barrier = threading.Barrier(2)
-            results: list[str] = []
-
-            def claim(engine: Engine, n: int, round_no: int = round_no) -> None:
-                desk = Refunds(engine)
-                barrier.wait()
-                try:
-                    desk.request(sale_id, 2399, f"R{round_no}RACE{n}")
-                    results.append("ok")
-                except RefundTooLarge:
-                    results.append("too large")
-
-            threads = [
-                threading.Thread(target=claim, args=(engine, n))
-                for n, engine in enumerate(engines)
+            assert race(engines, sale_id, 2399, f"{round_no}RACE") == [
+                "ok",
+                "too large",
             ]
-            for thread in threads:
-                thread.start()
-            for thread in threads:
-                thread.join(10)
-
-            assert sorted(results) == ["ok", "too large"]
             desk = Refunds(engines[0])
             assert desk.held_total(sale_id) == 2399
             (winner,) = [r for r in desk.refunds_for(sale_id) if r.held]
