@@ -341,7 +341,9 @@ class CheckoutService:
             self._open_sale = None
 
     def close(self) -> None:
+        """Close the gateway client and the database (and a sandbox it started)."""
         self._client.close()
+        self._store.close()
         if self._on_close is not None:
             self._on_close()
 
