@@ -1,28 +1,62 @@
-"""Where the app's settings come from: the environment, with safe defaults.
+"""Where the app's settings come from: file, environment and keyring, safe defaults.
 
 The default is the embedded sandbox, so the app runs with no credentials and no
 network. Real Juspay hosts are used only when ``POS_GATEWAY_MODE`` says so and a
 merchant id and API key are given. The API key lives only in memory here: it is never
 logged, stored in the database or shown (``repr`` hides it).
+
+:meth:`AppConfig.from_env` reads the environment alone. :meth:`AppConfig.load` reads
+``settings.toml`` in the data directory (see :mod:`pos_app.settings_store`), lets the
+environment override it, and takes the API key (and response key) from
+``POS_API_KEY`` / ``POS_RESPONSE_KEY`` or else from the OS keyring.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import enum
+import logging
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import urlsplit
 
-__all__ = ["AppConfig", "ConfigError", "GatewayMode"]
+if TYPE_CHECKING:
+    from pos_app.settings_store import SecretStore
+
+__all__ = ["ROUTES", "AppConfig", "ConfigError", "GatewayMode", "Problem"]
+
+log = logging.getLogger(__name__)
 
 JUSPAY_SANDBOX_URL = "https://sandbox.juspay.in"
 JUSPAY_PRODUCTION_URL = "https://api.juspay.in"
 DEFAULT_RETURN_URL = "https://pos.invalid/payment-return"
 _ROUTES = {"AMAZONPAY", "PAYU", "RAZORPAY", "GOCASHFREE", "BILLDESK"}
+#: The Amazon Pay routes in the order a settings screen lists them.
+ROUTES = ("AMAZONPAY", "PAYU", "RAZORPAY", "GOCASHFREE", "BILLDESK")
+_TERMINAL_ID = re.compile(r"[A-Za-z0-9]{1,6}")
+_MERCHANT_ID = re.compile(r"[A-Za-z0-9_.\-]{1,64}")
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a configuration: which field, and what to do."""
+
+    field: str
+    message: str
 
 
 class ConfigError(ValueError):
-    """The configuration cannot work; the message says what to fix."""
+    """The configuration cannot work; the message says what to fix.
+
+    ``problems`` lists every problem found, per field, when validation raised it.
+    """
+
+    def __init__(self, message: str, problems: tuple[Problem, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class GatewayMode(enum.StrEnum):
@@ -49,31 +83,8 @@ class AppConfig:
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AppConfig:
-        values = os.environ if env is None else env
-        mode_text = values.get("POS_GATEWAY_MODE", GatewayMode.EMBEDDED.value)
-        try:
-            mode = GatewayMode(mode_text)
-        except ValueError as exc:
-            choices = ", ".join(m.value for m in GatewayMode)
-            raise ConfigError(f"POS_GATEWAY_MODE must be one of: {choices}") from exc
-        latency = values.get("POS_SANDBOX_LATENCY_MS", "0")
-        if not latency.isdigit():
-            raise ConfigError("POS_SANDBOX_LATENCY_MS must be a whole number")
-        config = cls(
-            mode=mode,
-            gateway_url=values.get("POS_GATEWAY_URL") or None,
-            merchant_id=values.get("POS_MERCHANT_ID") or None,
-            api_key=values.get("POS_API_KEY") or None,
-            response_key=values.get("POS_RESPONSE_KEY") or None,
-            return_url=values.get("POS_RETURN_URL") or DEFAULT_RETURN_URL,
-            terminal_id=values.get("POS_TERMINAL_ID") or "T01",
-            cashier=values.get("POS_CASHIER") or "cashier",
-            database_url=values.get("POS_DATABASE_URL") or None,
-            sandbox_latency_ms=int(latency),
-            amazon_pay_route=(
-                values.get("POS_AMAZON_PAY_ROUTE") or "AMAZONPAY"
-            ).upper(),
-        )
+        """Read the environment alone (no file, no keyring) and validate."""
+        config = cls.from_env_unchecked(os.environ if env is None else env)
         config.validate()
         return config
 
@@ -102,18 +113,176 @@ class AppConfig:
             return "Juspay sandbox"
         return f"Gateway at {self.base_url}"
 
-    def validate(self) -> None:
-        if self.amazon_pay_route not in _ROUTES:
+    @classmethod
+    def load(
+        cls,
+        env: Mapping[str, str] | None = None,
+        data_dir: Path | None = None,
+        *,
+        secrets: SecretStore | None = None,
+        validate: bool = True,
+    ) -> AppConfig:
+        """Merge ``settings.toml``, the environment and the keyring; then validate.
+
+        ``data_dir`` defaults to ``POS_DATA_DIR`` in ``env`` (or the process's
+        environment) and then the platform's data folder. The environment wins over
+        the file for every field. The API key is ``POS_API_KEY`` or else the keyring
+        entry of the merchant id (looked up only when a gateway other than the
+        embedded sandbox is configured); likewise the response key. With no keyring
+        backend the key simply stays unset, and the error says to use the
+        environment. Raises ConfigError (``validate=False`` skips the checks).
+        """
+        from pos_app import settings_store as store
+
+        values = os.environ if env is None else env
+        if data_dir is None:
+            override = values.get("POS_DATA_DIR", "").strip()
+            if override:
+                data_dir = Path(override).expanduser()
+            else:
+                from pos_app.store.db import default_data_dir
+
+                data_dir = default_data_dir()
+        stored = store.read_settings(data_dir)
+        config = cls.from_env_unchecked(store.merged_env(stored, values))
+
+        keyring_note: str | None = None
+        if not config.uses_embedded_sandbox and config.merchant_id:
+            vault = secrets if secrets is not None else store.SecretStore()
+            updates: dict[str, str | None] = {}
+            try:
+                if config.api_key is None:
+                    updates["api_key"] = vault.get_api_key(config.merchant_id)
+                wants_response_key = stored.response_key_ref == store.KEYRING_REF
+                if config.response_key is None and wants_response_key:
+                    updates["response_key"] = vault.get_response_key(config.merchant_id)
+            except store.SecretStoreError as exc:
+                keyring_note = str(exc)
+                log.warning("keys not read from the keyring: %s", exc)
+            config = _replace(config, **updates)
+
+        if validate:
+            try:
+                config.validate()
+            except ConfigError as exc:
+                if keyring_note and not config.api_key:
+                    raise ConfigError(f"{exc}\n{keyring_note}", exc.problems) from exc
+                raise
+        return config
+
+    @classmethod
+    def from_env_unchecked(cls, env: Mapping[str, str]) -> AppConfig:
+        """Like :meth:`from_env` without :meth:`validate` (bad enums still raise)."""
+        mode_text = env.get("POS_GATEWAY_MODE", GatewayMode.EMBEDDED.value)
+        try:
+            mode = GatewayMode(mode_text)
+        except ValueError as exc:
+            choices = ", ".join(m.value for m in GatewayMode)
             raise ConfigError(
-                "POS_AMAZON_PAY_ROUTE must be one of: " + ", ".join(sorted(_ROUTES))
+                f"The gateway mode {mode_text!r} is unknown; choose one of: {choices}",
+                (Problem("mode", "Choose one of: " + choices),),
+            ) from exc
+        latency = env.get("POS_SANDBOX_LATENCY_MS", "0")
+        if not latency.isdigit():
+            raise ConfigError("POS_SANDBOX_LATENCY_MS must be a whole number")
+        return cls(
+            mode=mode,
+            gateway_url=env.get("POS_GATEWAY_URL") or None,
+            merchant_id=env.get("POS_MERCHANT_ID") or None,
+            api_key=env.get("POS_API_KEY") or None,
+            response_key=env.get("POS_RESPONSE_KEY") or None,
+            return_url=env.get("POS_RETURN_URL") or DEFAULT_RETURN_URL,
+            terminal_id=env.get("POS_TERMINAL_ID") or "T01",
+            cashier=env.get("POS_CASHIER") or "cashier",
+            database_url=env.get("POS_DATABASE_URL") or None,
+            sandbox_latency_ms=int(latency),
+            amazon_pay_route=(env.get("POS_AMAZON_PAY_ROUTE") or "AMAZONPAY").upper(),
+        )
+
+    def problems(self) -> list[Problem]:
+        """Return every problem, in a manager's words, keyed by field name."""
+        found: list[Problem] = []
+        if self.amazon_pay_route not in _ROUTES:
+            found.append(
+                Problem(
+                    "amazon_pay_route",
+                    "The Amazon Pay route must be one of: " + ", ".join(ROUTES),
+                )
+            )
+        if not _TERMINAL_ID.fullmatch(self.terminal_id):
+            found.append(
+                Problem(
+                    "terminal_id",
+                    "The terminal id must be 1 to 6 letters or digits, e.g. T01",
+                )
+            )
+        found += _url_problems("return_url", "The return URL", self.return_url)
+        if self.gateway_url:
+            found += _url_problems(
+                "gateway_url", "The gateway address", self.gateway_url, query=False
             )
         if self.uses_embedded_sandbox:
-            return
-        if not self.merchant_id or not self.api_key:
-            raise ConfigError(
-                "A merchant id (POS_MERCHANT_ID) and an API key (POS_API_KEY) are "
-                "needed for any gateway other than the embedded sandbox"
+            return found
+
+        if not self.merchant_id:
+            found.append(
+                Problem(
+                    "merchant_id",
+                    "Enter the merchant id from the Juspay dashboard "
+                    "(POS_MERCHANT_ID): it is needed for any gateway other than "
+                    "the embedded sandbox",
+                )
+            )
+        elif not _MERCHANT_ID.fullmatch(self.merchant_id):
+            found.append(
+                Problem(
+                    "merchant_id",
+                    "The merchant id has letters, digits, '_', '-' or '.' only "
+                    "(no spaces); copy it from the Juspay dashboard",
+                )
+            )
+        if not self.api_key:
+            found.append(
+                Problem(
+                    "api_key",
+                    "Enter the API key (Juspay dashboard: Settings, Security) or set "
+                    "POS_API_KEY: it is needed for any gateway other than the "
+                    "embedded sandbox",
+                )
+            )
+        elif any(ch.isspace() for ch in self.api_key):
+            found.append(
+                Problem(
+                    "api_key",
+                    "The API key contains a space or line break; paste it again",
+                )
             )
         url = self.base_url or ""
         if self.mode is not GatewayMode.EMBEDDED and not url.startswith("https://"):
-            raise ConfigError("Real Juspay hosts are reached over https only")
+            found.append(
+                Problem("gateway_url", "Real Juspay hosts are reached over https only")
+            )
+        return found
+
+    def validate(self) -> None:
+        """Raise ConfigError listing every problem, if there is any."""
+        found = self.problems()
+        if found:
+            raise ConfigError("\n".join(p.message for p in found), tuple(found))
+
+
+def _replace(config: AppConfig, **updates: str | None) -> AppConfig:
+    return dataclasses.replace(config, **updates) if updates else config  # type: ignore[arg-type]
+
+
+def _url_problems(
+    name: str, label: str, url: str, *, query: bool = True
+) -> list[Problem]:
+    parts = urlsplit(url)
+    if parts.scheme not in {"http", "https"} or not parts.netloc:
+        return [
+            Problem(name, f"{label} must be a full web address (https://...)"),
+        ]
+    if not query and (parts.query or parts.fragment):
+        return [Problem(name, f"{label} must not contain '?' or '#'")]
+    return []
