@@ -50,6 +50,42 @@ def _parser() -> argparse.ArgumentParser:
     sandbox.add_argument(
         "--latency-ms", type=int, default=0, help="delay added to every API answer"
     )
+
+    report = commands.add_parser(
+        "report",
+        help="print a day's totals and transactions (optionally as CSV)",
+        description=(
+            "Print the day's totals by status and payment flow, then every sale. The "
+            "day is the terminal's local calendar day (OS time zone; TZ honoured); "
+            "amounts are exact rupees from integer paise."
+        ),
+    )
+    report.add_argument(
+        "--day", metavar="YYYY-MM-DD", default=None, help="the day (default: today)"
+    )
+    report.add_argument(
+        "--csv", type=Path, default=None, help="also write rows to FILE"
+    )
+
+    reconcile = commands.add_parser(
+        "reconcile",
+        help="settle unfinished payments from the gateway's order status",
+        description=(
+            "Check every payment attempt that is not final against the gateway's "
+            "order status, move it to its true state, and print one JSON line per "
+            "attempt resolved (summary on stderr). Needs a gateway that remembers "
+            "its orders: POS_GATEWAY_URL or POS_GATEWAY_MODE, not the embedded "
+            "sandbox."
+        ),
+    )
+    reconcile.add_argument(
+        "--quiet-after",
+        type=float,
+        default=120.0,
+        metavar="SECONDS",
+        help="close an attempt with no transaction at the gateway once it has been "
+        "quiet this long (default 120)",
+    )
     return parser
 
 
@@ -61,6 +97,23 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         serve(host=args.host, port=args.port, latency_ms=args.latency_ms)
         return 0
+    if command == "report":
+        from datetime import date
+
+        from pos_app.report import run_report
+
+        try:
+            day = date.fromisoformat(args.day) if args.day else None
+        except ValueError:
+            print(
+                f"pos-app report: not a day (YYYY-MM-DD): {args.day}", file=sys.stderr
+            )
+            return 2
+        return run_report(day, args.csv)
+    if command == "reconcile":
+        from pos_app.reconcile_cli import run_reconcile
+
+        return run_reconcile(quiet_after_s=args.quiet_after)
     if command == "demo":
         from pos_app.demo import run_demo
 
