@@ -93,7 +93,8 @@ class Reconciler:
         if sale is None:  # pragma: no cover - foreign keys prevent it
             return None
         try:
-            status: OrderStatus | None = self._client.order_status(sale.order_id)
+            with self._client.routing(sale.customer_ref or sale.order_id):
+                status: OrderStatus | None = self._client.order_status(sale.order_id)
         except errors.OrderNotFound:
             status = None
         except errors.GatewayError as exc:

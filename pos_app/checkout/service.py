@@ -18,6 +18,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -193,8 +194,9 @@ class CheckoutService:
     def look_up_customer(self, phone: Phone) -> CustomerInfo:
         """Find (or create) the Juspay customer and read their Amazon Pay wallet."""
         ref = phone.customer_ref(self._merchant_id)
-        customer = self._client.get_or_create_customer(ref, phone.digits)
-        wallet = amazon_wallet(self._client.refresh_wallets(customer.id))
+        with self._client.routing(ref):
+            customer = self._client.get_or_create_customer(ref, phone.digits)
+            wallet = amazon_wallet(self._client.refresh_wallets(customer.id))
         log.info(
             "customer %s looked up (linked=%s)",
             phone.masked,
@@ -210,7 +212,8 @@ class CheckoutService:
         """Remove the customer's Amazon Pay link at the gateway (their request)."""
         wallet = customer.amazon_pay
         if wallet is not None and wallet.wallet_id:
-            self._client.delink_wallet(wallet.wallet_id)
+            with self._client.routing(phone.customer_ref(self._merchant_id)):
+                self._client.delink_wallet(wallet.wallet_id)
             log.info("customer %s delinked Amazon Pay", phone.masked)
         return self.look_up_customer(phone)
 
@@ -239,7 +242,8 @@ class CheckoutService:
                 return run
             if not run.begin():
                 return _in_flight(run)
-            outcome = run.redirect() if redirect else run.direct_debit()
+            with self._routed(run):
+                outcome = run.redirect() if redirect else run.direct_debit()
             return self._settle(run, outcome)
 
     def finish_hosted(
@@ -258,7 +262,8 @@ class CheckoutService:
                 step.flow,
                 "This payment is being checked with Amazon Pay.",
             )
-        result = run.finish_hosted(returned_url)  # polls: outside the lock
+        with self._routed(run):
+            result = run.finish_hosted(returned_url)  # polls: outside the lock
         with self._lock:
             self._forget_if_done(run, result)
         return result
@@ -283,18 +288,25 @@ class CheckoutService:
             if isinstance(run, PaymentResult):
                 return run
             flow = LinkFlow(run, mode, self._link_timeout_s)
-            started = flow.start()
+            with self._routed(run):
+                started = flow.start()
             if isinstance(started, LinkSession):
                 self._links[started.attempt_id] = flow
             return started
 
     def poll_link(self, session: LinkSession) -> LinkState:
         flow = self._links.get(session.attempt_id)
-        return flow.poll() if flow is not None else LinkState.CANCELLED
+        if flow is None:
+            return LinkState.CANCELLED
+        with self._routed(flow.run):
+            return flow.poll()
 
     def complete_link(self, session: LinkSession, returned_url: str) -> LinkState:
         flow = self._links.get(session.attempt_id)
-        return flow.complete_from_return(returned_url) if flow else LinkState.CANCELLED
+        if flow is None:
+            return LinkState.CANCELLED
+        with self._routed(flow.run):
+            return flow.complete_from_return(returned_url)
 
     def cancel_link(self, session: LinkSession) -> LinkState:
         with self._lock:
@@ -314,7 +326,9 @@ class CheckoutService:
                     "This Link and Pay session was cancelled.",
                 )
             flow.run.progress = progress
-            return self._settle(flow.run, flow.pay())
+            with self._routed(flow.run):
+                outcome = flow.pay()
+            return self._settle(flow.run, outcome)
 
     # -- settling what is not known ---------------------------------------------
 
@@ -382,6 +396,10 @@ class CheckoutService:
             method_label=_paid_with(flow, route),
             progress=progress,
         )
+
+    def _routed(self, run: PaymentRun) -> AbstractContextManager[None]:
+        """One ``x-routing-id`` for every call about this customer (reference 1.3)."""
+        return self._client.routing(run.phone.customer_ref(self._merchant_id))
 
     def _settle(self, run: PaymentRun, outcome: PayOutcome) -> PayOutcome:
         if isinstance(outcome, HostedStep):

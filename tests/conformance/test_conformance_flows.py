@@ -469,15 +469,6 @@ def test_otp_redirect_through_payu(make_service, sandbox, browser):
 # -- known deviations ----------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "x-routing-id must be identical on all calls for one customer (reference "
-        "1.3); today customer look-ups send the object_reference_id, wallet and "
-        "order calls the cst_ id, the order-status read the order id, and the "
-        "link call none. FIXME:gateway - pick one id per customer."
-    ),
-)
 def test_one_routing_id_per_customer(make_service, sandbox, browser):
     _link_and_pay(make_service(), browser, LinkMode.WEB)
 
