@@ -46,10 +46,12 @@ def build_gui(argv: list[str] | None = None) -> tuple[Any, Any, Any]:
 
     from pos_app.config import AppConfig
     from pos_app.ui.controller import CheckoutController
+    from pos_app.ui.error_dialog import install_excepthook
+    from pos_app.ui.log_view import install_log_handler
     from pos_app.ui.main_window import MainWindow
     from pos_app.ui.theme import apply_theme
 
-    config = AppConfig.from_env()
+    config = AppConfig.load()  # settings file, then environment, then keyring
     existing = QApplication.instance()
     app = (
         existing
@@ -59,6 +61,7 @@ def build_gui(argv: list[str] | None = None) -> tuple[Any, Any, Any]:
     app.setApplicationName("pos_app")
     app.setOrganizationName("pos_app")
     apply_theme(app)
+    install_log_handler()  # before anything logs, so the support log has history
 
     def make_service() -> Any:
         from pos_app import logs
@@ -70,6 +73,7 @@ def build_gui(argv: list[str] | None = None) -> tuple[Any, Any, Any]:
 
     controller = CheckoutController(make_service)
     window = MainWindow(controller, gateway_label=config.gateway_label)
+    install_excepthook(lambda: QApplication.activeWindow() or window)
     window.show()
     app.aboutToQuit.connect(controller.on_app_about_to_quit)
     QTimer.singleShot(0, controller.start)

@@ -76,10 +76,14 @@ class Reconciler:
             if a.id is not None and a.id not in skip
         ]
 
-    def run_once(self, *, skip: Collection[int] = ()) -> list[Resolution]:
-        """Check every unsettled attempt once; ``skip`` the ones on screen now."""
+    def run_once(
+        self, *, skip: Collection[int] = (), sale_id: int | None = None
+    ) -> list[Resolution]:
+        """Check unsettled attempts once (all, or one sale's), but not ``skip``."""
         moved = []
         for attempt in self.pending(skip=skip):
+            if sale_id is not None and attempt.sale_id != sale_id:
+                continue
             if self._since is not None and attempt.created_at < self._since:
                 continue
             resolution = self._settle(attempt)

@@ -30,6 +30,7 @@ from pos_app.checkout.payment import (
     amazon_wallet,
 )
 from pos_app.checkout.reconciler import Reconciler, Resolution
+from pos_app.checkout.refunds import RefundResult, RefundService
 from pos_app.checkout.types import (
     CustomerInfo,
     HostedStep,
@@ -118,6 +119,7 @@ class CheckoutService:
             response_key=response_key,
         )
         self._on_close = on_close
+        self._refunds = RefundService(client, store)
         self._reconciler = Reconciler(
             client,
             store,
@@ -335,6 +337,29 @@ class CheckoutService:
     def reconcile(self) -> list[Resolution]:
         """Settle unknown attempts from the order status (not those on screen)."""
         return self._reconciler.run_once(skip=self._live_attempts())
+
+    def recheck(self, order_id: str) -> str:
+        """A manager's "re-check": settle this sale's attempts and refunds now."""
+        sale = self._store.get_sale_by_order(order_id)
+        if sale is None or sale.id is None:
+            return f"No sale {order_id} in this store."
+        moved = self._reconciler.run_once(skip=self._live_attempts(), sale_id=sale.id)
+        with self._client.routing(sale.customer_ref or order_id):
+            refunds = self._refunds.refresh(order_id) if sale.status == "paid" else []
+        after = self._store.get_sale_by_order(order_id)
+        state = after.status if after is not None else sale.status
+        parts = [f"{order_id} is {state}."]
+        parts += [
+            f"Attempt {m.attempt_id}: {m.from_status} -> {m.to_status}." for m in moved
+        ]
+        parts += [r.message for r in refunds]
+        return " ".join(parts)
+
+    def refund_remaining(self, order_id: str) -> RefundResult:
+        """Refund what is left of a paid sale (a manager's action)."""
+        sale = self._store.get_sale_by_order(order_id)
+        with self._client.routing((sale.customer_ref if sale else None) or order_id):
+            return self._refunds.full_refund(order_id)
 
     def unresolved_count(self) -> int:
         """Payments still being checked, for the cashier's indicator."""

@@ -110,3 +110,28 @@ def test_attempts_on_screen_and_from_before_the_gateway_started_are_skipped(
     future = datetime.now(UTC) + timedelta(hours=1)
     assert _reconciler(service, since=future).run_once() == []
     assert len(_reconciler(service).pending()) == 1
+
+
+def test_a_manager_recheck_settles_one_sale_and_says_what_happened(service, sandbox):
+    sandbox.faults.set("order_status", "http_500")
+    first = _pay(service)
+    service.new_sale()
+    second = _pay(service, "9999900005")
+    sandbox.faults.clear()
+
+    message = service.recheck(first.order_id)
+
+    assert f"{first.order_id} is paid." in message and "unknown -> charged" in message
+    assert _attempts(service, first.order_id) == ("paid", ["charged"])
+    assert _attempts(service, second.order_id) == ("open", ["unknown"])  # untouched
+    assert "No sale" in service.recheck("NOSUCHORDER")
+
+
+def test_a_manager_refund_of_what_is_left(service):
+    paid = _pay(service, price="300.00")
+    assert paid.outcome is Outcome.CHARGED
+
+    refund = service.refund_remaining(paid.order_id)
+
+    assert refund.amount == Money.parse("300.00") and refund.status is not None
+    assert service.refund_remaining(paid.order_id).status is None  # nothing left
