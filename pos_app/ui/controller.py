@@ -17,6 +17,7 @@ Signals:
     payment_finished(object): the ``PaymentResult``.
     unresolved_changed(int): how many payments are still being checked with the
         gateway (the reconciler runs at start-up and every minute).
+    manager_message(str): the outcome of a manager's re-check or refund.
 
 The trap: every service call blocks, so each one runs on a worker; the callbacks here
 run on the GUI thread and may touch widgets through the signals.
@@ -48,6 +49,8 @@ from pos_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the reconciler pulls in httpx: not before the first window
     from pos_app.checkout.reconciler import Resolution
+    from pos_app.checkout.refunds import RefundResult
+    from pos_app.store import Store
 
 __all__ = ["CheckoutController", "CheckoutServiceLike"]
 
@@ -108,6 +111,13 @@ class CheckoutServiceLike(Protocol):
 
     def reconcile(self) -> list[Resolution]: ...
 
+    def recheck(self, order_id: str) -> str: ...
+
+    def refund_remaining(self, order_id: str) -> RefundResult: ...
+
+    @property
+    def store(self) -> Store: ...
+
     def unresolved_count(self) -> int: ...
 
     def close(self) -> None: ...
@@ -128,6 +138,7 @@ class CheckoutController(QObject):
     link_state_changed = Signal(str)
     payment_finished = Signal(object)
     unresolved_changed = Signal(int)
+    manager_message = Signal(str)
     _progress_from_worker = Signal(str)
 
     def __init__(
@@ -224,6 +235,35 @@ class CheckoutController(QObject):
             log.warning("reconcile failed: %s", error)
 
         self._run(work, done, failed)
+
+    # -- manager actions --------------------------------------------------------
+
+    @property
+    def store(self) -> Store | None:
+        """The store, for the manager's reports (None until the service is up)."""
+        return self._service.store if self._service is not None else None
+
+    def recheck(self, order_id: str) -> None:
+        """Ask the gateway about one sale now; the answer comes as manager_message."""
+        service = self._require()
+        self._run(
+            lambda: service.recheck(order_id),
+            self._on_manager_done,
+            lambda error: self.manager_message.emit(_message(error)),
+        )
+
+    def refund(self, order_id: str) -> None:
+        """Refund what is left of a paid sale; the answer comes as manager_message."""
+        service = self._require()
+        self._run(
+            lambda: service.refund_remaining(order_id).message,
+            self._on_manager_done,
+            lambda error: self.manager_message.emit(_message(error)),
+        )
+
+    def _on_manager_done(self, message: str) -> None:
+        self.manager_message.emit(message)
+        self.reconcile()
 
     # -- methods and customer ---------------------------------------------------
 

@@ -142,3 +142,25 @@ def test_double_tap_on_pay_charges_once(qtbot, live, sandbox):
 
     txns = [r for r in sandbox.requests if r.path == "/txns"]
     assert len(txns) == 1
+
+
+def test_manager_refund_and_recheck_run_off_the_gui_thread(qtbot, live):
+    window, controller, service = live
+    _ready_to_pay(qtbot, window, LINKED)
+    paid = _pay(qtbot, window, controller)
+    assert paid.outcome is Outcome.CHARGED
+    assert controller.store is service.store
+
+    with qtbot.waitSignal(controller.manager_message, timeout=10_000) as refunded:
+        controller.refund(paid.order_id)
+    with qtbot.waitSignal(controller.manager_message, timeout=10_000) as rechecked:
+        controller.recheck(paid.order_id)
+
+    assert "334.50" in refunded.args[0] or "₹334.50" in refunded.args[0]
+    assert f"{paid.order_id} is paid." in rechecked.args[0]
+    sale = service.store.get_sale_by_order(paid.order_id)
+    from pos_app.store.refunds import Refunds
+
+    assert [r.amount_paise for r in Refunds(service.store).refunds_for(sale.id)] == [
+        33450
+    ]
