@@ -10,9 +10,6 @@ from __future__ import annotations
 import logging
 import urllib.parse
 
-import qrcode
-import qrcode.constants
-import qrcode.exceptions
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -33,6 +30,12 @@ def qr_matrix(url: str) -> Matrix:
     Raises:
         ValueError: the text is too long for any QR version.
     """
+    # Imported here: qrcode pulls in PIL when it is installed, which start-up
+    # should not pay for before anyone needs a QR code.
+    import qrcode
+    import qrcode.constants
+    import qrcode.exceptions
+
     code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=0)
     code.add_data(url)
     try:
