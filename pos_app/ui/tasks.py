@@ -13,7 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 __all__ = ["TaskRunner"]
 
@@ -29,7 +29,10 @@ class _Relay(QObject):
 
     def __init__(self) -> None:
         super().__init__()
-        self.finished.connect(self.on_finished)
+        # Always queued: a task that finishes before run() has added its callback is
+        # delivered from the GUI thread itself, and must still arrive later, never
+        # inside run() (callers set their state after run() returns).
+        self.finished.connect(self.on_finished, Qt.ConnectionType.QueuedConnection)
 
     @Slot(object, object)
     def on_finished(self, callback: Callable[[Any], None], argument: object) -> None:
