@@ -32,13 +32,26 @@ from pos_app.gateway.client import JuspayClient
 from pos_app.gateway.models import OrderStatus, Transaction, Wallet
 from pos_app.store import Store
 
-__all__ = ["AMAZON_PAY", "PaymentContext", "PaymentRun", "amazon_wallet"]
+__all__ = [
+    "AMAZON_PAY",
+    "REDIRECT_ROUTES",
+    "PaymentContext",
+    "PaymentRun",
+    "amazon_wallet",
+]
 
 log = logging.getLogger(__name__)
 
 AMAZON_PAY = "AMAZONPAY"
 Progress = Callable[[str], None]
 
+#: Gateways that carry Amazon Pay as a redirect payment with an OTP (reference 8.1).
+REDIRECT_ROUTES = {
+    "PAYU": "PayU",
+    "RAZORPAY": "Razorpay",
+    "GOCASHFREE": "Cashfree",
+    "BILLDESK": "BillDesk",
+}
 _UNKNOWN_MESSAGE = (
     "We could not confirm this payment yet. It is being checked with Amazon Pay; "
     "do not charge the customer again until it is resolved."
@@ -247,7 +260,9 @@ class PaymentRun:
         failure = self.ensure_order()
         if failure is not None:
             return failure
-        self.progress(f"Opening Amazon Pay via {self.route.title()}")
+        self.progress(
+            f"Opening Amazon Pay via {REDIRECT_ROUTES.get(self.route, self.route)}"
+        )
         self._journal_intent("redirect_requested", {})
         try:
             txn = self.client.redirect_wallet_payment(

@@ -25,6 +25,7 @@ from datetime import datetime
 from pos_app.checkout.linking import LinkFlow
 from pos_app.checkout.payment import (
     AMAZON_PAY,
+    REDIRECT_ROUTES,
     PaymentContext,
     PaymentRun,
     amazon_wallet,
@@ -58,13 +59,6 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 PayOutcome = PaymentResult | HostedStep
 
-#: Gateways that carry Amazon Pay as a redirect payment with an OTP (reference 8.1).
-REDIRECT_ROUTES = {
-    "PAYU": "PayU",
-    "RAZORPAY": "Razorpay",
-    "GOCASHFREE": "Cashfree",
-    "BILLDESK": "BillDesk",
-}
 _METHOD_LABELS = {
     ("WALLET", "AMAZONPAY"): "Amazon Pay",
     ("UPI", "UPI"): "UPI",

@@ -406,12 +406,13 @@ class CheckoutController(QObject):
         if session is None or self._service is None:
             return
         service = self._service
-        self._stop_link()
-        self._run(
-            lambda: service.cancel_link(session),
-            self._on_link_state,
-            self._on_pay_crashed,
-        )
+        self._link_timer.stop()  # keep the session: its answer must still arrive
+
+        def done(state: LinkState) -> None:
+            if self._link is session:  # not replaced by a new session meanwhile
+                self._on_link_state(state)
+
+        self._run(lambda: service.cancel_link(session), done, self._on_pay_crashed)
 
     @Slot()
     def on_link_timer_timeout(self) -> None:

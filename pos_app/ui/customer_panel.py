@@ -29,13 +29,18 @@ class CustomerPanel(QWidget):
     Once a customer is found the typed number is wiped: only the masked number is
     on screen from then on.
 
+    A linked customer may ask to remove the Amazon Pay link: "Remove Amazon Pay
+    link" asks once more, inline, before ``delink_requested`` goes out.
+
     Signals:
         lookup_requested(object): a valid ``Phone`` to look up.
         change_requested(): the cashier wants a different customer.
+        delink_requested(): the customer confirmed removing their Amazon Pay link.
     """
 
     lookup_requested = Signal(object)
     change_requested = Signal()
+    delink_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,11 +92,54 @@ class CustomerPanel(QWidget):
         found_text.setSpacing(2)
         found_text.addWidget(self._masked_label)
         found_text.addWidget(self._state_label)
+        found_row = QHBoxLayout()
+        found_row.setContentsMargins(0, 0, 0, 0)
+        found_row.addLayout(found_text, 1)
+        found_row.addWidget(self._change_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self._delink_button = QPushButton("Remove Amazon Pay link")
+        self._delink_button.setObjectName("delinkButton")
+        self._delink_button.setAccessibleName("Remove Amazon Pay link")
+        self._delink_button.setProperty("role", "link")
+        self._delink_button.setAutoDefault(False)
+        self._delink_button.hide()
+
+        self._confirm_label = theme.label(
+            "Remove the link? The customer will have to allow Amazon Pay again "
+            "next time.",
+            "muted",
+            wrap=True,
+        )
+        self._confirm_label.setObjectName("delinkConfirmLabel")
+        self._confirm_button = QPushButton("Remove link")
+        self._confirm_button.setObjectName("confirmDelinkButton")
+        self._confirm_button.setAccessibleName("Yes, remove the Amazon Pay link")
+        self._confirm_button.setAutoDefault(False)
+        self._keep_button = QPushButton("Keep")
+        self._keep_button.setObjectName("keepLinkButton")
+        self._keep_button.setAccessibleName("Keep the Amazon Pay link")
+        self._keep_button.setAutoDefault(False)
+        confirm_buttons = QHBoxLayout()
+        confirm_buttons.setSpacing(8)
+        confirm_buttons.addWidget(self._confirm_button)
+        confirm_buttons.addWidget(self._keep_button)
+        confirm_buttons.addStretch(1)
+        self._confirm_box = QWidget()
+        self._confirm_box.setObjectName("delinkConfirm")
+        confirm_layout = QVBoxLayout(self._confirm_box)
+        confirm_layout.setContentsMargins(0, 0, 0, 0)
+        confirm_layout.setSpacing(6)
+        confirm_layout.addWidget(self._confirm_label)
+        confirm_layout.addLayout(confirm_buttons)
+        self._confirm_box.hide()
+
         found_page = QWidget()
-        found_layout = QHBoxLayout(found_page)
+        found_layout = QVBoxLayout(found_page)
         found_layout.setContentsMargins(0, 0, 0, 0)
-        found_layout.addLayout(found_text, 1)
-        found_layout.addWidget(self._change_button, 0, Qt.AlignmentFlag.AlignTop)
+        found_layout.setSpacing(4)
+        found_layout.addLayout(found_row)
+        found_layout.addWidget(self._delink_button, 0, Qt.AlignmentFlag.AlignLeft)
+        found_layout.addWidget(self._confirm_box)
         self._found_page = found_page
 
         self._stack = QStackedWidget()
@@ -110,6 +158,10 @@ class CustomerPanel(QWidget):
         self._lookup_button.clicked.connect(self.on_lookup_button_clicked)
 
         self._change_button.clicked.connect(self.on_change_button_clicked)
+
+        self._delink_button.clicked.connect(self.on_delink_button_clicked)
+        self._confirm_button.clicked.connect(self.on_confirm_button_clicked)
+        self._keep_button.clicked.connect(self.on_keep_button_clicked)
 
     def __repr__(self) -> str:
         return f"<CustomerPanel looking_up={self._looking_up}>"
@@ -132,6 +184,15 @@ class CustomerPanel(QWidget):
     @property
     def message(self) -> str:
         return self._entry_message.text()
+
+    @property
+    def state_text(self) -> str:
+        """What the panel says about the found customer's Amazon Pay."""
+        return self._state_label.text()
+
+    @property
+    def delink_button(self) -> QPushButton:
+        return self._delink_button
 
     def focus_entry(self) -> None:
         """Put the cursor in the number field (or on Change when a customer is set)."""
@@ -182,7 +243,17 @@ class CustomerPanel(QWidget):
         self._masked_label.setText(info.masked_phone)
         self._masked_label.setAccessibleName(f"Customer mobile {info.masked_phone}")
         self._state_label.setText(_describe(info))
+        self._delink_button.setVisible(info.linked)
+        self._delink_button.setEnabled(True)
+        self._confirm_box.hide()
         self._stack.setCurrentWidget(self._found_page)
+
+    def confirm_delink(self) -> bool:
+        """Press "Remove link" in the confirmation; False if it is not shown."""
+        if self._confirm_box.isHidden() or not self._confirm_button.isEnabled():
+            return False
+        self._confirm_button.click()
+        return True
 
     def _unlock(self) -> None:
         self._looking_up = False
@@ -214,11 +285,31 @@ class CustomerPanel(QWidget):
     def on_change_button_clicked(self) -> None:
         self.change_requested.emit()
 
+    @Slot()
+    def on_delink_button_clicked(self) -> None:
+        self._delink_button.hide()
+        self._confirm_box.show()
+        self._confirm_button.setEnabled(True)
+        self._keep_button.setEnabled(True)
+        self._keep_button.setFocus(Qt.FocusReason.OtherFocusReason)  # safe default
+
+    @Slot()
+    def on_confirm_button_clicked(self) -> None:
+        log.info("customer asked to remove the Amazon Pay link")
+        self._confirm_button.setEnabled(False)
+        self._keep_button.setEnabled(False)
+        self._state_label.setText("Removing the Amazon Pay link…")
+        self.delink_requested.emit()
+
+    @Slot()
+    def on_keep_button_clicked(self) -> None:
+        self._confirm_box.hide()
+        self._delink_button.show()
+        self._delink_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
 
 def _describe(info: types.CustomerInfo) -> str:
     wallet = info.amazon_pay
-    if wallet is None:
-        return "Amazon Pay: not set up for this customer"
-    if wallet.linked:
+    if wallet is not None and wallet.linked:
         return "Amazon Pay linked"
     return "Amazon Pay not linked yet"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -24,15 +24,19 @@ from pos_app.checkout import types
 from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
 from pos_app.domain import phone as phone_mod
+from pos_app.domain import states
 from pos_app.ui import catalogue as catalogue_mod
-from pos_app.ui import theme
+from pos_app.ui import hosted_pages, method_cards, theme
 from pos_app.ui.cart_model import CartModel
 from pos_app.ui.cart_view import CartView
 from pos_app.ui.controller import CheckoutController
 from pos_app.ui.customer_panel import CustomerPanel
+from pos_app.ui.link_dialog import LinkDialog, Stage
 from pos_app.ui.payment_panel import PaymentPanel
+from pos_app.ui.progress_view import TITLE as PROGRESS_TITLE
 from pos_app.ui.progress_view import ProgressView
 from pos_app.ui.result_view import ResultView
+from pos_app.ui.web import HostedPageDialog
 
 __all__ = ["MainWindow"]
 
@@ -70,6 +74,8 @@ class MainWindow(QMainWindow):
         self._controller = controller
         self._gateway_label = gateway_label
         self._last_method: types.MethodOption | None = None
+        self._link_dialog: LinkDialog | None = None
+        self._hosted_pages = hosted_pages.HostedPageOpener(controller, self)
         self.setWindowTitle(TITLE)
         self.setMinimumSize(1100, 700)
         self.resize(1280, 800)
@@ -154,6 +160,11 @@ class MainWindow(QMainWindow):
         controller.payment_started.connect(self.on_controller_payment_started)
         controller.payment_progress.connect(self.on_controller_payment_progress)
         controller.payment_finished.connect(self.on_controller_payment_finished)
+        controller.hosted_page_requested.connect(
+            self.on_controller_hosted_page_requested
+        )
+
+        self._hosted_pages.ended.connect(self.on_hosted_pages_ended)
 
         self._model.total_changed.connect(self.on_cart_model_total_changed)
 
@@ -166,8 +177,12 @@ class MainWindow(QMainWindow):
         self._customer_panel.change_requested.connect(
             self.on_customer_panel_change_requested
         )
+        self._customer_panel.delink_requested.connect(
+            self.on_customer_panel_delink_requested
+        )
 
         self._payment_panel.pay_requested.connect(self.on_payment_panel_pay_requested)
+        self._payment_panel.link_requested.connect(self.on_payment_panel_link_requested)
         self._payment_panel.reload_requested.connect(
             self.on_payment_panel_reload_requested
         )
@@ -222,6 +237,16 @@ class MainWindow(QMainWindow):
     def progress_view(self) -> ProgressView:
         return self._progress_view
 
+    @property
+    def link_dialog(self) -> LinkDialog | None:
+        """The Link and Pay dialog on screen, or None."""
+        return self._link_dialog
+
+    @property
+    def hosted_dialog(self) -> HostedPageDialog | None:
+        """The CCT or OTP page dialog on screen, or None."""
+        return self._hosted_pages.dialog
+
     def current_screen(self) -> str:
         """Return "sale", "progress" or "result"."""
         page = self._stack.currentWidget()
@@ -259,11 +284,25 @@ class MainWindow(QMainWindow):
         """Press Pay; False if Pay is not allowed now."""
         return self.current_screen() == "sale" and self._payment_panel.request_pay()
 
+    def link_and_pay(self) -> bool:
+        """Press Link and Pay on the Amazon Pay card; False if it is not allowed."""
+        return self.current_screen() == "sale" and self._payment_panel.request_link()
+
     def new_sale(self) -> bool:
-        """Clear the cart and the customer; refused (False) while a payment runs."""
-        if self._controller.paying or self.current_screen() == "progress":
+        """Clear the cart and the customer; refused (False) while a payment runs.
+
+        A consent still open (Link and Pay) does not block it: the controller
+        cancels it, so a late Allow pays nothing.
+        """
+        consent_open = self._controller.link_session is not None
+        if self.current_screen() == "progress":
+            return False
+        if self._controller.paying and not consent_open:
             return False
         log.info("new sale")
+        if self._link_dialog is not None:
+            self._link_dialog.dismiss()  # the controller cancels the consent
+        self._payment_panel.set_paying(False)
         self._last_method = None
         self._model.clear()
         self._catalogue.accept_amount()
@@ -359,8 +398,13 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_controller_payment_started(self, amount: money_mod.Money) -> None:
+        method = self._last_method
+        title = PROGRESS_TITLE
+        if method is not None and method_cards.is_redirect(method):
+            name = method_cards.route_name(method)
+            title = f"Paying with Amazon Pay via {name}…" if name else "Paying…"
         self._payment_panel.set_paying(True)
-        self._progress_view.start(amount)
+        self._progress_view.start(amount, title)
         self._stack.setCurrentWidget(self._progress_view)
         self._left.setEnabled(False)
 
@@ -371,9 +415,40 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_controller_payment_finished(self, result: types.PaymentResult) -> None:
         self._payment_panel.set_paying(False)
+        dialog = self._link_dialog
+        if _consent_ended(result) or (
+            dialog is not None and dialog.stage is not Stage.LINKED
+        ):
+            # Nothing was charged and the Link and Pay dialog says why (or was
+            # closed): the sale stays on screen for another try.
+            log.info("Link and Pay ended: %s", result.error_code or result.outcome)
+            self._show_sale()
+            return
         self._result_view.show_result(result)
         self._stack.setCurrentWidget(self._result_view)
         self._left.setEnabled(False)
+
+    @Slot(object)
+    def on_controller_hosted_page_requested(self, step: types.HostedStep) -> None:
+        if self._link_dialog is not None:
+            self._link_dialog.dismiss()  # linked; now the page for the rest
+        route = method_cards.route_name(self._last_method)
+        self._progress_view.show_explanation(
+            hosted_pages.explain(step, route),
+            title=hosted_pages.page_title(step, route),
+        )
+        self._progress_view.set_step(
+            "Waiting for the OTP on the Amazon Pay page"
+            if step.kind is types.HostedKind.OTP
+            else "The customer is paying on the Amazon Pay page"
+        )
+        self._stack.setCurrentWidget(self._progress_view)
+        self._left.setEnabled(False)
+        self._hosted_pages.open(step, route)
+
+    @Slot()
+    def on_hosted_pages_ended(self) -> None:
+        self._progress_view.show_explanation("", title="Confirming with Amazon Pay…")
 
     # -- widget slots -----------------------------------------------------------
 
@@ -410,9 +485,58 @@ class MainWindow(QMainWindow):
         self._controller.clear_customer()
         self._customer_panel.focus_entry()
 
+    @Slot()
+    def on_customer_panel_delink_requested(self) -> None:
+        customer = self._controller.customer
+        if customer is None or self._controller.paying:
+            self._customer_panel.set_customer(customer)  # back to how it was
+            return
+        log.info("remove the Amazon Pay link of %s", customer.masked_phone)
+        self._controller.delink_customer()
+
     @Slot(object)
     def on_payment_panel_pay_requested(self, method: types.MethodOption) -> None:
         self._start_payment(method)
+
+    @Slot(object)
+    def on_payment_panel_link_requested(self, method: types.MethodOption) -> None:
+        customer = self._controller.customer
+        if self._controller.paying or self._link_dialog is not None:
+            self._payment_panel.set_paying(False)
+            return
+        self._last_method = method
+        log.info("link and pay %s", self._model.total)
+        dialog = LinkDialog(
+            self._controller,
+            self._model.cart,
+            method,
+            self,
+            masked_phone=customer.masked_phone if customer is not None else "",
+        )
+        self._link_dialog = dialog
+        dialog.finished.connect(self.on_link_dialog_finished)
+        dialog.other_method_requested.connect(
+            self.on_link_dialog_other_method_requested
+        )
+        dialog.open()  # window-modal, and it does not block the event loop
+        dialog.begin()
+
+    @Slot(int)
+    def on_link_dialog_finished(self, _result: int) -> None:
+        dialog, self._link_dialog = self._link_dialog, None
+        if dialog is None:
+            return
+        dialog.hide()
+        if dialog.stage is not Stage.LINKED:
+            self._show_sale()
+            self._payment_panel.set_paying(self._controller.paying)
+        # done() cleared the web view; its page goes on the next loop, then this.
+        QTimer.singleShot(0, dialog.deleteLater)
+
+    @Slot()
+    def on_link_dialog_other_method_requested(self) -> None:
+        self._show_sale()
+        self._payment_panel.focus_methods()
 
     @Slot()
     def on_payment_panel_reload_requested(self) -> None:
@@ -427,6 +551,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_result_view_retry_requested(self) -> None:
+        if self._link_dialog is not None:
+            return
         if self._last_method is not None:
             self._start_payment(self._last_method)
 
@@ -447,3 +573,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_new_sale_shortcut_activated(self) -> None:
         self.new_sale()
+
+
+def _consent_ended(result: types.PaymentResult) -> bool:
+    """A Link and Pay consent ended (denied, expired, cancelled): nothing charged."""
+    return result.flow is states.Flow.LINK_AND_PAY and result.error_code.startswith(
+        "link_"
+    )

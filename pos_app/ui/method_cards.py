@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import UTC, datetime
 
@@ -20,15 +21,24 @@ from pos_app.domain import money as money_mod
 from pos_app.ui import theme
 
 __all__ = [
+    "DIRECT_SUBTITLE",
+    "NOT_LINKED_SUBTITLE",
     "REDIRECT_SUBTITLE",
     "AmazonPayCard",
     "MethodCard",
     "OtherMethodsNote",
     "describe_age",
     "describe_other_methods",
+    "redirect_subtitle",
+    "route_name",
+    "short_balance_subtitle",
 ]
 
-REDIRECT_SUBTITLE = "Pay on Amazon Pay — OTP on your phone"
+DIRECT_SUBTITLE = "Pays straight from the balance"
+REDIRECT_SUBTITLE = "Amazon Pay — OTP on your phone"  # when the route has no name
+NOT_LINKED_SUBTITLE = (
+    "Not linked yet. Press Link and Pay: the customer allows it once, then pays."
+)
 OTHER_METHODS_CAPTION = "Also enabled for this merchant, taken on the card machine:"
 
 # How unsupported methods are grouped in one line; wallets are named one by one.
@@ -97,7 +107,7 @@ class MethodCard(QPushButton):
         if not option.supported:
             self.set_subtitle(option.reason)
         elif is_redirect(option):
-            self.set_subtitle(REDIRECT_SUBTITLE)
+            self.set_subtitle(redirect_subtitle(option))
         else:
             self.set_subtitle("")
         self.setEnabled(option.supported)
@@ -140,6 +150,28 @@ def is_redirect(option: types.MethodOption) -> bool:
     return option.is_amazon_pay and option.supported and not option.direct_debit
 
 
+def route_name(option: types.MethodOption | None) -> str:
+    """Name the gateway a redirect route goes through ("PayU"), or "" if none."""
+    if option is None:
+        return ""
+    found = re.search(r"\(via ([^)]+)\)", option.label)
+    return found.group(1).strip() if found else ""
+
+
+def redirect_subtitle(option: types.MethodOption) -> str:
+    """Say that the customer approves on Amazon Pay with an OTP, via which gateway."""
+    name = route_name(option)
+    return f"Amazon Pay via {name} — OTP on your phone" if name else REDIRECT_SUBTITLE
+
+
+def short_balance_subtitle(balance: money_mod.Money) -> str:
+    """Say what the balance covers and where the rest is paid (the CCT page)."""
+    return (
+        f"Balance covers {balance.format()} — the rest by card, UPI or net banking "
+        "on the next page"
+    )
+
+
 class AmazonPayCard(MethodCard):
     """The Amazon Pay card: balance for a linked customer, Link and Pay otherwise.
 
@@ -170,11 +202,13 @@ class AmazonPayCard(MethodCard):
 
         self._link_button = QPushButton("Link and Pay")
         self._link_button.setObjectName("linkAndPayButton")
-        self._link_button.setAccessibleName("Link and Pay, not available yet")
+        self._link_button.setAccessibleName("Link Amazon Pay and pay")
         self._link_button.setToolTip(
-            "Linking Amazon Pay at the counter is not available yet"
+            "The customer links Amazon Pay once (QR code on their phone, or on this "
+            "screen), then the sale is paid from the balance"
         )
-        self._link_button.setEnabled(False)
+        self._link_button.setCursor(Qt.CursorShape.PointingHandCursor)
+        self._link_button.setAutoDefault(False)
         self._link_button.setSizePolicy(
             QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed
         )
@@ -206,8 +240,9 @@ class AmazonPayCard(MethodCard):
         self.refresh_age()
         self._update_accessible_name()
 
-    def show_link_and_pay(self, visible: bool) -> None:
+    def show_link_and_pay(self, visible: bool, *, enabled: bool = True) -> None:
         self._link_button.setVisible(visible)
+        self._link_button.setEnabled(visible and enabled)
 
     def refresh_age(self) -> None:
         text = describe_age(self._refreshed_at) if not self._balance.isHidden() else ""

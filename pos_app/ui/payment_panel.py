@@ -32,10 +32,13 @@ class PaymentPanel(QWidget):
 
     Signals:
         pay_requested(object): the cashier pressed Pay; the selected ``MethodOption``.
+        link_requested(object): the cashier pressed Link and Pay (the customer has
+            not linked Amazon Pay yet); the Amazon Pay ``MethodOption``.
         reload_requested(): the cashier asked to read the method list again.
     """
 
     pay_requested = Signal(object)
+    link_requested = Signal(object)
     reload_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -156,6 +159,7 @@ class PaymentPanel(QWidget):
             card: MethodCard
             if option.is_amazon_pay and self._amazon is None:
                 card = self._amazon = AmazonPayCard(option)
+                card.link_button.clicked.connect(self.on_link_button_clicked)
             else:
                 card = MethodCard(option)
             self._group.addButton(card)
@@ -258,13 +262,35 @@ class PaymentPanel(QWidget):
         if method_cards.is_redirect(method):
             return ""  # approved with an OTP on the Amazon Pay page: no wallet needed
         if wallet is None or not wallet.linked:
-            return "This customer has not linked Amazon Pay yet."
+            return "This customer has not linked Amazon Pay yet. Use Link and Pay."
         if wallet.balance is None:
             return "The Amazon Pay balance could not be read."
         return ""
 
     def can_pay(self) -> bool:
         return not self.blocker()
+
+    def can_link(self) -> bool:
+        """Whether Link and Pay may be pressed: an unlinked customer and a cart."""
+        card = self._amazon
+        if card is None or not card.option.supported or self._paying:
+            return False
+        if method_cards.is_redirect(card.option) or self._looking_up:
+            return False
+        if not self._ready or not self._total or self._customer is None:
+            return False
+        return not self._customer.linked
+
+    def request_link(self) -> bool:
+        """Emit ``link_requested`` if Link and Pay is allowed (locks Pay meanwhile)."""
+        card = self._amazon
+        if card is None or not self.can_link():
+            return False
+        card.setChecked(True)
+        self._paying = True  # the window clears it when the link or payment ends
+        self._refresh()
+        self.link_requested.emit(card.option)
+        return True
 
     def request_pay(self) -> bool:
         """Emit ``pay_requested`` if Pay is allowed, locking Pay against double taps."""
@@ -299,8 +325,8 @@ class PaymentPanel(QWidget):
         self._short_label.setVisible(short is not None and not self._paying)
         if short is not None:
             self._short_label.setText(
-                f"The balance is {short.format()} short of this sale. "
-                "The payment may be declined."
+                f"The balance is {short.format()} short of this sale. After Pay, "
+                f"the customer pays {short.format()} on the Amazon Pay page."
             )
 
     def _refresh_amazon_card(self) -> None:
@@ -316,12 +342,14 @@ class PaymentPanel(QWidget):
         if method_cards.is_redirect(card.option):
             card.show_balance(None, None)
             card.show_link_and_pay(False)
-            card.set_subtitle(method_cards.REDIRECT_SUBTITLE)
+            card.set_subtitle(method_cards.redirect_subtitle(card.option))
             return
 
         wallet = self._customer.amazon_pay if self._customer else None
         linked = wallet is not None and wallet.linked
-        card.show_link_and_pay(self._customer is not None and not linked)
+        card.show_link_and_pay(
+            self._customer is not None and not linked, enabled=self.can_link()
+        )
         if wallet is not None and linked:
             card.show_balance(wallet.balance, wallet.refreshed_at)
         else:
@@ -332,13 +360,13 @@ class PaymentPanel(QWidget):
         elif self._customer is None:
             card.set_subtitle("Enter the customer's mobile number")
         elif not linked:
-            card.set_subtitle(
-                "Not linked yet. Link and Pay is not available in this version."
-            )
-        elif wallet is not None and wallet.balance is None:
+            card.set_subtitle(method_cards.NOT_LINKED_SUBTITLE)
+        elif wallet is None or wallet.balance is None:
             card.set_subtitle("Balance not available right now")
+        elif self._total and wallet.balance < self._total:
+            card.set_subtitle(method_cards.short_balance_subtitle(wallet.balance))
         else:
-            card.set_subtitle("Pays straight from the customer's balance")
+            card.set_subtitle(method_cards.DIRECT_SUBTITLE)
 
     def _shortfall(self) -> money_mod.Money | None:
         method = self.selected_method()
@@ -371,3 +399,7 @@ class PaymentPanel(QWidget):
     @Slot()
     def on_pay_button_clicked(self) -> None:
         self.request_pay()
+
+    @Slot()
+    def on_link_button_clicked(self) -> None:
+        self.request_link()

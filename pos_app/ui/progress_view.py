@@ -36,6 +36,13 @@ class ProgressView(QWidget):
         title.setObjectName("progressTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
+        self._title = title
+
+        # What happens next when the customer has a page to fill in (CCT, OTP).
+        self._explanation = theme.label("", "info", wrap=True)
+        self._explanation.setObjectName("progressExplanation")
+        self._explanation.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._explanation.hide()
 
         self._bar = QProgressBar()
         self._bar.setObjectName("progressBar")
@@ -60,6 +67,7 @@ class ProgressView(QWidget):
         layout.addStretch(2)
         layout.addWidget(self._amount_label)
         layout.addWidget(title)
+        layout.addWidget(self._explanation)
         layout.addSpacing(8)
         layout.addWidget(self._bar)
         layout.addWidget(self._step_label)
@@ -77,10 +85,29 @@ class ProgressView(QWidget):
     def amount_text(self) -> str:
         return self._amount_label.text()
 
-    def start(self, amount: money_mod.Money) -> None:
+    @property
+    def title(self) -> str:
+        return self._title.text()
+
+    @property
+    def explanation(self) -> str:
+        return self._explanation.text() if not self._explanation.isHidden() else ""
+
+    def start(self, amount: money_mod.Money, title: str = TITLE) -> None:
         """Reset for a new payment of ``amount``."""
         self._amount_label.setText(amount.format())
+        self._title.setText(title)
         self._step_label.setText(FIRST_STEP)
+        self.show_explanation("")
+
+    def show_explanation(self, text: str, *, title: str | None = None) -> None:
+        """Say what the customer does next (a hosted page); "" hides it."""
+        if text:
+            log.info("payment explanation: %s", text)
+        self._explanation.setText(text)
+        self._explanation.setVisible(bool(text))
+        if title is not None:
+            self._title.setText(title)
 
     def set_step(self, text: str) -> None:
         """Show the latest step text from the checkout."""
@@ -88,6 +115,6 @@ class ProgressView(QWidget):
         step = text.strip()
         if step and not step.endswith(("…", ".")):
             step += "…"
-        if step == TITLE:
+        if step == self._title.text():
             step = "Waiting for Amazon Pay to answer…"  # the title already says it
         self._step_label.setText(step or FIRST_STEP)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.checkout import types
+from pos_app.domain.states import Flow
 from pos_app.ui import theme
 
 __all__ = ["ResultView", "details_text"]
@@ -32,6 +33,18 @@ _TITLES = {
     types.Outcome.CANCELLED: ("Payment cancelled", "warning", "alert"),
     types.Outcome.UNKNOWN: ("Checking the payment", "warning", "pending"),
 }
+
+
+def _paid_with(result: types.PaymentResult) -> str:
+    """Say how a charged sale was paid, by the path it took."""
+    if result.flow is Flow.CCT_TOPUP:
+        return "Paid with Amazon Pay: the balance, and the rest on the Amazon Pay page"
+    if result.flow is Flow.LINK_AND_PAY:
+        return "Amazon Pay linked, and paid from the balance"
+    if result.flow is Flow.REDIRECT_OTP:
+        label = result.receipt.method_label if result.receipt else "Amazon Pay"
+        return f"Paid with {label}, approved by OTP"
+    return "Paid with Amazon Pay balance"
 
 
 def details_text(result: types.PaymentResult) -> str:
@@ -182,7 +195,7 @@ class ResultView(QWidget):
         self._amount.setVisible(bool(amount))
 
         if result.outcome is types.Outcome.CHARGED:
-            self._message.setText("Paid with Amazon Pay balance")
+            self._message.setText(_paid_with(result))
             self._fill_receipt(result)
         elif result.outcome is types.Outcome.UNKNOWN:
             extra = (

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from pos_app.checkout.service import CheckoutService
+from pos_app.gateway.client import GatewayConfig, JuspayClient
+from pos_app.sandbox.server import SandboxServer
+from pos_app.store.db import open_store
 from pos_app.ui import theme
+from pos_app.ui.controller import CheckoutController
 from pos_app.ui.main_window import MainWindow
 
 from . import fakes
@@ -56,3 +63,65 @@ def themed(qapp: QApplication) -> Iterator[QApplication]:
     yield qapp
     qapp.setStyleSheet(sheet)
     qapp.setFont(font)
+
+
+# -- the real checkout at the counter (controller, service, sandbox, SQLite) --------
+
+
+@dataclass
+class Counter:
+    """A live cashier window on the embedded sandbox, as the demo drives it."""
+
+    window: MainWindow
+    controller: CheckoutController
+    service: CheckoutService
+    sandbox: SandboxServer
+
+
+@pytest.fixture
+def make_counter(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Counter]]:
+    """Build live counters; ``route`` and ``link_timeout_s`` reach the service.
+
+    The service gets short polling delays so hosted pages resolve quickly.
+    """
+    made: list[tuple[CheckoutController, SandboxServer]] = []
+
+    def make(route: str = "AMAZONPAY", link_timeout_s: float = 180.0) -> Counter:
+        sandbox = SandboxServer()
+        sandbox.start()
+        if route != "AMAZONPAY":
+            sandbox.ledger.redirect_gateway = route
+        client = JuspayClient(
+            GatewayConfig(
+                base_url=sandbox.base_url,
+                merchant_id=sandbox.merchant_id,
+                api_key=sandbox.api_key,
+            )
+        )
+        service = CheckoutService(
+            client,
+            open_store(f"sqlite:///{tmp_path / f'pos{len(made)}.db'}"),
+            terminal_id="T01",
+            cashier="tester",
+            merchant_id=sandbox.merchant_id,
+            return_url="https://pos.invalid/payment-return",
+            response_key=sandbox.response_key,
+            route=route,
+            confirm_delays=(0.05, 0.1, 0.2),
+            hosted_delays=(0.05, 0.1, 0.2),
+            link_timeout_s=link_timeout_s,
+        )
+        controller = CheckoutController(lambda: service)
+        window = MainWindow(controller, gateway_label="Embedded sandbox")
+        qtbot.addWidget(window)
+        window.resize(1280, 800)
+        window.show()
+        controller.start()
+        qtbot.waitUntil(window.payment_panel.has_methods, timeout=10_000)
+        made.append((controller, sandbox))
+        return Counter(window, controller, service, sandbox)
+
+    yield make
+    for controller, sandbox in made:
+        controller.shutdown()
+        sandbox.stop()

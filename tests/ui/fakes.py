@@ -7,7 +7,7 @@ service's part by emitting results directly.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import QObject, Signal
 
@@ -92,6 +92,13 @@ class Calls:
     )
     new_sale: int = 0
     shutdown: int = 0
+    start_link: list[types.LinkMode] = field(default_factory=list)
+    switch_link_mode: list[types.LinkMode] = field(default_factory=list)
+    link_returned: list[str] = field(default_factory=list)
+    cancel_link: int = 0
+    hosted_returned: list[str] = field(default_factory=list)
+    hosted_closed: int = 0
+    delink: int = 0
 
 
 class FakeController(QObject):
@@ -118,6 +125,8 @@ class FakeController(QObject):
         self._ready = ready
         self._paying = False
         self._customer: types.CustomerInfo | None = None
+        self.link_session: types.LinkSession | None = None
+        self.hosted_step: types.HostedStep | None = None
 
     def __repr__(self) -> str:
         return f"<FakeController ready={self._ready} paying={self._paying}>"
@@ -162,8 +171,41 @@ class FakeController(QObject):
 
     def new_sale(self) -> None:
         self.calls.new_sale += 1
+        if self.link_session is not None:
+            self.link_session = None
+            self._paying = False
         if not self._paying:
             self.clear_customer()
+
+    def delink_customer(self) -> None:
+        self.calls.delink += 1
+
+    def start_link(
+        self, cart: Cart, method: types.MethodOption, mode: types.LinkMode
+    ) -> bool:
+        if self._paying or not self._ready or self._customer is None or not len(cart):
+            return False
+        self._paying = True
+        self.calls.start_link.append(mode)
+        return True
+
+    def switch_link_mode(
+        self, cart: Cart, method: types.MethodOption, mode: types.LinkMode
+    ) -> None:
+        self.calls.switch_link_mode.append(mode)
+        self.link_session = None
+
+    def link_returned(self, url: str) -> None:
+        self.calls.link_returned.append(url)
+
+    def cancel_link(self) -> None:
+        self.calls.cancel_link += 1
+
+    def hosted_page_returned(self, url: str) -> None:
+        self.calls.hosted_returned.append(url)
+
+    def hosted_page_closed(self) -> None:
+        self.calls.hosted_closed += 1
 
     def shutdown(self) -> None:
         self.calls.shutdown += 1
@@ -182,3 +224,50 @@ class FakeController(QObject):
     def finish(self, outcome_result: types.PaymentResult) -> None:
         self._paying = False
         self.payment_finished.emit(outcome_result)
+
+    def open_link(self, session: types.LinkSession) -> None:
+        """Play the service answering ``start_link`` with a consent session."""
+        self.link_session = session
+        self.link_started.emit(session)
+        self.link_state_changed.emit(types.LinkState.WAITING.value)
+
+    def end_link(self, state: types.LinkState) -> None:
+        """Play the consent ending without a payment (denied, expired, cancelled)."""
+        session, self.link_session = self.link_session, None
+        self._paying = False
+        self.link_state_changed.emit(state.value)
+        amount = session.amount if session is not None else Money.zero()
+        self.payment_finished.emit(
+            types.PaymentResult(
+                outcome=types.Outcome.CANCELLED
+                if state is types.LinkState.CANCELLED
+                else types.Outcome.DECLINED,
+                order_id=session.order_id if session is not None else "",
+                amount=amount,
+                flow=Flow.LINK_AND_PAY,
+                message="Amazon Pay was not linked.",
+                retryable=True,
+                error_code=f"link_{state.value}",
+            )
+        )
+
+
+def link_session(
+    mode: types.LinkMode = types.LinkMode.QR,
+    *,
+    amount: str = "145.00",
+    seconds: int = 180,
+) -> types.LinkSession:
+    web = mode is types.LinkMode.WEB
+    return types.LinkSession(
+        attempt_id=1,
+        order_id="T01LINK123",
+        wallet_id="wlt_new",
+        customer_id="cst_1",
+        mode=mode,
+        consent_url=f"http://127.0.0.1:9/amazonpay/consent/acs_{mode.value}",
+        return_url="https://pos.invalid/payment-return" if web else None,
+        allowed_hosts=("127.0.0.1:9",),
+        expires_at=datetime.now(UTC) + timedelta(seconds=seconds),
+        amount=Money.from_decimal(amount),
+    )

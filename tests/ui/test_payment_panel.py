@@ -61,7 +61,7 @@ def test_linked_customer_shows_the_balance(
     assert not ready_window.findChild(QPushButton, "linkAndPayButton").isVisible()
 
 
-def test_not_linked_customer_sees_link_and_pay_disabled(
+def test_not_linked_customer_is_offered_link_and_pay(
     ready_window: MainWindow, controller: fakes.FakeController
 ) -> None:
     ready_window.add_product(CHAI)
@@ -71,12 +71,12 @@ def test_not_linked_customer_sees_link_and_pay_disabled(
     link = ready_window.findChild(QPushButton, "linkAndPayButton")
     assert link.isVisible()
     assert link.text() == "Link and Pay"
-    assert not link.isEnabled()
+    assert link.isEnabled()
     assert not ready_window.findChild(QLabel, "balanceLabel").isVisible()
     assert not pay_button(ready_window).isEnabled()
     assert (
         ready_window.payment_panel.hint
-        == "This customer has not linked Amazon Pay yet."
+        == "This customer has not linked Amazon Pay yet. Use Link and Pay."
     )
 
 
@@ -284,7 +284,7 @@ def test_redirect_route_pays_without_a_linked_wallet(
     card = counter.payment_panel.amazon_card
     assert card is not None
     assert card.option == REDIRECT
-    assert card.subtitle == "Pay on Amazon Pay — OTP on your phone"
+    assert card.subtitle == "Amazon Pay via PayU — OTP on your phone"
     assert card.balance_text == ""
     assert not card.link_button.isVisible()
     assert pay_button(counter).isEnabled()
