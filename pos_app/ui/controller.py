@@ -17,7 +17,9 @@ Signals:
     payment_finished(object): the ``PaymentResult``.
     unresolved_changed(int): how many payments are still being checked with the
         gateway (the reconciler runs at start-up and every minute).
-    manager_message(str): the outcome of a manager's re-check or refund.
+    manager_message(str): the outcome of a manager's re-check, refund or reprint.
+    receipt_message(str): the outcome of printing a receipt (printing is best
+        effort: the sale is already paid and saved).
 
 The trap: every service call blocks, so each one runs on a worker; the callbacks here
 run on the GUI thread and may touch widgets through the signals.
@@ -139,15 +141,21 @@ class CheckoutController(QObject):
     payment_finished = Signal(object)
     unresolved_changed = Signal(int)
     manager_message = Signal(str)
+    receipt_message = Signal(str)
     _progress_from_worker = Signal(str)
 
     def __init__(
         self,
         service_factory: Callable[[], CheckoutServiceLike],
         parent: QObject | None = None,
+        *,
+        terminal_id: str = "T01",
+        cashier: str = "cashier",
     ) -> None:
         super().__init__(parent)
         self._factory = service_factory
+        self._terminal_id = terminal_id
+        self._cashier = cashier
         self._service: CheckoutServiceLike | None = None
         self._tasks = TaskRunner(workers=2)
         self._busy = 0
@@ -156,6 +164,7 @@ class CheckoutController(QObject):
         self._customer: CustomerInfo | None = None
         self._phone: Phone | None = None
         self._hosted: HostedStep | None = None
+        self._last_hosted: HostedStep | None = None  # for the receipt's top-up split
         self._link: LinkSession | None = None
         self._link_polling = False
         self._link_timer = QTimer(self)
@@ -239,6 +248,14 @@ class CheckoutController(QObject):
     # -- manager actions --------------------------------------------------------
 
     @property
+    def terminal_id(self) -> str:
+        return self._terminal_id
+
+    @property
+    def cashier(self) -> str:
+        return self._cashier
+
+    @property
     def store(self) -> Store | None:
         """The store, for the manager's reports (None until the service is up)."""
         return self._service.store if self._service is not None else None
@@ -259,6 +276,55 @@ class CheckoutController(QObject):
             lambda: service.refund_remaining(order_id).message,
             self._on_manager_done,
             lambda error: self.manager_message.emit(_message(error)),
+        )
+
+    def reprint(self, order_id: str) -> None:
+        """Print a duplicate receipt rebuilt from the store."""
+        service = self._require()
+
+        def work() -> str:
+            from pos_app import receipts
+
+            settings = receipts.load_settings()
+            document = receipts.from_store(service.store, order_id, settings)
+            return receipts.print_to(settings, document).message
+
+        self._run(
+            work,
+            self.manager_message.emit,
+            lambda error: self.manager_message.emit(_message(error)),
+        )
+
+    def print_receipt(self, result: PaymentResult) -> None:
+        """Print the receipt of a payment just made (best effort, on a worker)."""
+        receipt, hosted = result.receipt, self._last_hosted
+        if receipt is None:
+            return
+        step = (
+            hosted
+            if hosted is not None and hosted.order_id == result.order_id
+            else None
+        )
+
+        def work() -> str:
+            from pos_app import receipts
+
+            settings = receipts.load_settings()
+            document = receipts.from_receipt(
+                receipt,
+                settings,
+                terminal_id=self._terminal_id,
+                cashier=self._cashier,
+                flow=result.flow,
+                covered=step.covered if step else None,
+                remaining=step.remaining if step else None,
+            )
+            return receipts.print_to(settings, document).message
+
+        self._run(
+            work,
+            self.receipt_message.emit,
+            lambda error: self.receipt_message.emit(_message(error)),
         )
 
     def _on_manager_done(self, message: str) -> None:
@@ -486,7 +552,7 @@ class CheckoutController(QObject):
 
     def _on_pay_outcome(self, outcome: PayOutcome) -> None:
         if isinstance(outcome, HostedStep):
-            self._hosted = outcome
+            self._hosted = self._last_hosted = outcome
             self.hosted_page_requested.emit(outcome)
             return
         self._paying = False

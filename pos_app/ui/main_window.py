@@ -32,6 +32,7 @@ from pos_app.ui.cart_view import CartView
 from pos_app.ui.controller import CheckoutController
 from pos_app.ui.customer_panel import CustomerPanel
 from pos_app.ui.link_dialog import LinkDialog, Stage
+from pos_app.ui.manager_menu import ManagerMenu
 from pos_app.ui.payment_panel import PaymentPanel
 from pos_app.ui.progress_view import TITLE as PROGRESS_TITLE
 from pos_app.ui.progress_view import ProgressView
@@ -194,6 +195,14 @@ class MainWindow(QMainWindow):
         self._result_view.other_method_requested.connect(
             self.on_result_view_other_method_requested
         )
+        self._result_view.print_receipt_requested.connect(
+            self.on_result_view_print_receipt_requested
+        )
+        self._result_view.ereceipt_requested.connect(
+            self.on_result_view_ereceipt_requested
+        )
+        controller.receipt_message.connect(self.on_controller_receipt_message)
+        self._manager_menu = ManagerMenu(self, controller)
 
         self._phone_shortcut.activated.connect(self.on_phone_shortcut_activated)
         for shortcut in self._pay_shortcuts:
@@ -555,6 +564,35 @@ class MainWindow(QMainWindow):
             return
         if self._last_method is not None:
             self._start_payment(self._last_method)
+
+    @Slot()
+    def on_result_view_print_receipt_requested(self) -> None:
+        result = self._result_view.result
+        if result is not None:
+            self._controller.print_receipt(result)
+
+    @Slot()
+    def on_result_view_ereceipt_requested(self) -> None:
+        from pos_app.ui import ereceipt_dialog
+
+        result = self._result_view.result
+        if result is None:
+            return
+        payload = ereceipt_dialog.ereceipt_payload(
+            result,
+            terminal_id=self._controller.terminal_id,
+            cashier=self._controller.cashier,
+        )
+        if payload is None:
+            self.statusBar().showMessage("The e-receipt is not available here.", 10_000)
+            return
+        dialog = ereceipt_dialog.EReceiptDialog(payload, result.amount.format(), self)
+        dialog.open()
+
+    @Slot(str)
+    def on_controller_receipt_message(self, message: str) -> None:
+        log.info("receipt: %s", message)
+        self.statusBar().showMessage(message, 15_000)
 
     @Slot()
     def on_result_view_other_method_requested(self) -> None:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -73,6 +74,8 @@ class ResultView(QWidget):
     new_sale_requested = Signal()
     retry_requested = Signal()
     other_method_requested = Signal()
+    print_receipt_requested = Signal()
+    ereceipt_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +121,18 @@ class ResultView(QWidget):
             "Copy details", "copyDetailsButton", "Copy details"
         )
         self._copy_button.setProperty("role", "link")
+        self._print_button = self._button(
+            "Print receipt", "printReceiptButton", "Print the receipt"
+        )
+        self._ereceipt_button = self._button(
+            "E-receipt QR",
+            "eReceiptButton",
+            "Show a QR code the customer can scan for the receipt",
+        )
+        receipts_row = QHBoxLayout()
+        receipts_row.setSpacing(10)
+        receipts_row.addWidget(self._print_button)
+        receipts_row.addWidget(self._ereceipt_button)
 
         self._copied_timer = QTimer(self)
         self._copied_timer.setSingleShot(True)
@@ -134,6 +149,7 @@ class ResultView(QWidget):
         layout.addSpacing(6)
         layout.addWidget(self._summary)
         layout.addStretch(2)
+        layout.addLayout(receipts_row)
         layout.addWidget(self._new_sale_button)
         layout.addWidget(self._retry_button)
         layout.addWidget(self._other_button)
@@ -143,6 +159,8 @@ class ResultView(QWidget):
         self._retry_button.clicked.connect(self.on_retry_button_clicked)
         self._other_button.clicked.connect(self.on_other_button_clicked)
         self._copy_button.clicked.connect(self.on_copy_button_clicked)
+        self._print_button.clicked.connect(self.print_receipt_requested)
+        self._ereceipt_button.clicked.connect(self.ereceipt_requested)
 
         self._copied_timer.timeout.connect(self.on_copied_timer_timeout)
 
@@ -226,6 +244,9 @@ class ResultView(QWidget):
         theme.set_style(self._retry_button, "primary")
         self._other_button.setVisible(retry)
         self._copy_button.setVisible(not charged)
+        has_receipt = charged and result.receipt is not None
+        self._print_button.setVisible(has_receipt)
+        self._ereceipt_button.setVisible(has_receipt)
         self._copy_button.setText("Copy details")
 
         focus = self._retry_button if retry else self._new_sale_button

@@ -98,6 +98,7 @@ class Calls:
     cancel_link: int = 0
     hosted_returned: list[str] = field(default_factory=list)
     hosted_closed: int = 0
+    manager: list[tuple[str, object]] = field(default_factory=list)
     delink: int = 0
 
 
@@ -118,6 +119,11 @@ class FakeController(QObject):
     link_started = Signal(object)
     link_state_changed = Signal(str)
     unresolved_changed = Signal(int)
+    manager_message = Signal(str)
+    receipt_message = Signal(str)
+    terminal_id = "T01"
+    cashier = "tester"
+    store = None  # the manager area is tested on a real store in tests/manager
 
     def __init__(self, *, ready: bool = False) -> None:
         super().__init__()
@@ -168,6 +174,18 @@ class FakeController(QObject):
         self.calls.pay.append((tuple(cart.lines), method))
         self.payment_started.emit(cart.total)
         return True
+
+    def recheck(self, order_id: str) -> None:
+        self.calls.manager.append(("recheck", order_id))
+
+    def refund(self, order_id: str) -> None:
+        self.calls.manager.append(("refund", order_id))
+
+    def reprint(self, order_id: str) -> None:
+        self.calls.manager.append(("reprint", order_id))
+
+    def print_receipt(self, result: object) -> None:
+        self.calls.manager.append(("print_receipt", result))
 
     def new_sale(self) -> None:
         self.calls.new_sale += 1

@@ -363,3 +363,48 @@ def test_payments_being_checked_are_shown_honestly(
     assert "1 payment being checked" in label.text()
     controller.unresolved_changed.emit(0)
     assert not label.isVisible()
+
+
+def test_a_paid_result_offers_a_printed_receipt_and_an_ereceipt_qr(
+    payable: MainWindow, controller: fakes.FakeController, qtbot, monkeypatch, tmp_path
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from pos_app.ui.ereceipt_dialog import EReceiptDialog
+
+    monkeypatch.setenv("POS_DATA_DIR", str(tmp_path))
+    assert payable.pay()
+    controller.finish(fakes.result(Outcome.CHARGED))
+    print_button = payable.findChild(QPushButton, "printReceiptButton")
+    qr_button = payable.findChild(QPushButton, "eReceiptButton")
+    assert print_button.isVisible() and qr_button.isVisible()
+
+    print_button.click()
+    qr_button.click()
+
+    assert [kind for kind, _ in controller.calls.manager] == ["print_receipt"]
+    dialog = payable.findChild(EReceiptDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert "T01ABC123XYZ" in dialog.qr.url  # the signed payload names the order
+    controller.receipt_message.emit("Printed.")
+    assert payable.statusBar().currentMessage() == "Printed."
+
+
+def test_the_manager_menu_is_there_and_waits_for_the_checkout(
+    ready_window: MainWindow, monkeypatch
+) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMessageBox
+
+    said: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: said.append(text)
+    )
+    actions = {a.objectName(): a for a in ready_window.findChildren(QAction)}
+    assert {"dayReviewAction", "gatewaySettingsAction", "supportLogAction"} <= set(
+        actions
+    )
+
+    actions["dayReviewAction"].trigger()  # the fake has no store
+
+    assert said and "still connecting" in said[0]
