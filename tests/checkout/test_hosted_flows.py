@@ -225,3 +225,53 @@ def test_otp_redirect_pays_through_the_configured_gateway(
     assert result.flow is Flow.REDIRECT_OTP
     sale = service.store.get_sale_by_order(step.order_id)
     assert service.store.attempts_for(sale.id)[0].route == route
+
+
+# -- return URLs that must not decide a sale -------------------------------------
+
+
+def test_a_signed_return_for_another_order_is_not_trusted(service, browser, sandbox):
+    from pos_app.sandbox.signing import signed_url
+
+    first = _cct(service)
+    service.finish_hosted(first, None)  # left unknown
+    service.new_sale()
+    second = _cct(service)
+    genuine_for_first = signed_url(
+        "https://pos.invalid/return",
+        {"order_id": first.order_id, "status": "CHARGED", "status_id": "21"},
+        sandbox.response_key,
+    )
+
+    result = service.finish_hosted(second, genuine_for_first)
+
+    assert result.outcome is Outcome.UNKNOWN  # second is still pending at the gateway
+    _, attempts, events = _attempts(service, second.order_id)
+    assert attempts == ["unknown"] and "return_rejected" in events
+
+
+def test_a_pending_return_keeps_waiting_and_the_late_payment_still_counts(
+    service, browser, sandbox
+):
+    from pos_app.checkout.reconciler import Reconciler
+    from pos_app.sandbox.signing import signed_url
+
+    step = _cct(service)
+    pending = signed_url(
+        "https://pos.invalid/return",
+        {"order_id": step.order_id, "status": "PENDING_VBV", "status_id": "23"},
+        sandbox.response_key,
+    )
+
+    result = service.finish_hosted(step, pending)
+
+    assert result.outcome is Outcome.UNKNOWN  # not failed: the page may still pay
+    assert _attempts(service, step.order_id)[1] == ["unknown"]
+    _, _, events = _attempts(service, step.order_id)
+    assert "return_received" in events  # genuine and for this order, just not final
+    # The customer finishes on the page after all; the reconciler records it.
+    card = {"method": "upi", "vpa": "success@upi"}
+    assert browser.post(step.url, data=card).status_code == 302
+    resolved = Reconciler(service.client, service.store).run_once()
+    assert [(r.order_id, r.to_status) for r in resolved] == [(step.order_id, "charged")]
+    assert _attempts(service, step.order_id)[:2] == ("paid", ["charged"])
