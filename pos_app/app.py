@@ -32,12 +32,15 @@ def _has_display() -> bool:
     )
 
 
-def build_gui(argv: list[str] | None = None) -> tuple[Any, Any, Any]:
+def build_gui(
+    argv: list[str] | None = None, *, kiosk: bool = False
+) -> tuple[Any, Any, Any]:
     """Create the application, the controller and the shown main window.
 
     Only Qt widgets and the domain are imported here; the checkout service (httpx,
-    sqlmodel, the sandbox) is built on a worker after the first frame.
-    Returns (QApplication, MainWindow, CheckoutController).
+    sqlmodel, the sandbox) is built on a worker after the first frame. With
+    ``kiosk`` the window is the self-service :class:`KioskWindow`, full screen.
+    Returns (QApplication, MainWindow or KioskWindow, CheckoutController).
     """
     prepare_qt_environment()
 
@@ -72,15 +75,24 @@ def build_gui(argv: list[str] | None = None) -> tuple[Any, Any, Any]:
         return build_service(config)
 
     controller = CheckoutController(make_service)
-    window = MainWindow(controller, gateway_label=config.gateway_label)
+    window: Any
+    if kiosk:
+        from pos_app.ui.kiosk import KioskWindow
+
+        window = KioskWindow(controller, store_getter=lambda: controller.store)
+    else:
+        window = MainWindow(controller, gateway_label=config.gateway_label)
     install_excepthook(lambda: QApplication.activeWindow() or window)
-    window.show()
+    if kiosk:
+        window.show_kiosk()  # full screen, frameless: no window controls
+    else:
+        window.show()
     app.aboutToQuit.connect(controller.on_app_about_to_quit)
     QTimer.singleShot(0, controller.start)
     return app, window, controller
 
 
-def run_gui(argv: list[str] | None = None) -> int:
+def run_gui(argv: list[str] | None = None, *, kiosk: bool = False) -> int:
     if not _has_display():
         print(
             "pos-app: no display found. Run it on a desktop, or try "
@@ -91,7 +103,7 @@ def run_gui(argv: list[str] | None = None) -> int:
     from pos_app.config import ConfigError
 
     try:
-        app, _window, _controller = build_gui(argv)
+        app, _window, _controller = build_gui(argv, kiosk=kiosk)
     except ConfigError as exc:
         print(f"pos-app: {exc}", file=sys.stderr)
         return 2

@@ -18,6 +18,12 @@ def _parser() -> argparse.ArgumentParser:
             "With no command it opens the cashier window on the embedded sandbox."
         ),
     )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="open the self-service kiosk (full screen, for customers) instead of "
+        "the cashier window",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     commands.add_parser("gui", help="open the cashier window (the default)")
@@ -120,7 +126,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_demo(args.out, args.scenario)
     from pos_app.app import run_gui
 
-    return run_gui()
+    return run_gui(kiosk=args.kiosk)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,191 @@
+"""Notice when the customer has walked away, warn, then ask for a reset.
+
+The watcher filters every input event of the application (touch, mouse, keys,
+wheel); each one restarts the idle timer. After ``idle_timeout_s`` without input it
+shows a warning with a countdown of ``warning_s`` seconds; any input cancels it; at
+zero it emits ``reset_due``. The trap: money may be moving. While ``is_busy()`` says
+so (a payment, a consent or a gateway page) neither the warning nor the reset
+happens; the watcher checks again every second and warns as soon as it is safe
+(input in the meantime restarts the wait as usual).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+
+__all__ = ["INPUT_EVENTS", "IdleWatcher"]
+
+log = logging.getLogger(__name__)
+
+INPUT_EVENTS = frozenset(
+    {
+        QEvent.Type.MouseButtonPress,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.KeyPress,
+        QEvent.Type.TouchBegin,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.Wheel,
+        QEvent.Type.TabletPress,
+    }
+)
+RECHECK_MS = 1000
+
+
+class IdleWatcher(QObject):
+    """Count idle time while armed; warn, count down, then ask for a reset.
+
+    Install it with ``app.installEventFilter(watcher)``; it only acts while armed.
+
+    Signals:
+        warning_started(int): the warning is up; seconds left.
+        warning_tick(int): seconds left on the warning.
+        warning_cancelled(): input (or disarming) ended the warning.
+        postponed(): the idle time ran out while busy; the reset waits.
+        reset_due(): the countdown reached zero and nothing is in flight.
+    """
+
+    warning_started = Signal(int)
+    warning_tick = Signal(int)
+    warning_cancelled = Signal()
+    postponed = Signal()
+    reset_due = Signal()
+
+    def __init__(
+        self,
+        is_busy: Callable[[], bool],
+        *,
+        idle_timeout_s: float,
+        warning_s: int,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._is_busy = is_busy
+        self._warning_s = max(1, int(warning_s))
+        self._armed = False
+        self._left = 0
+        self._waiting_for_calm = False
+
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.setInterval(max(1, round(idle_timeout_s * 1000)))
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+
+        self._recheck = QTimer(self)
+        self._recheck.setInterval(RECHECK_MS)
+
+        self._idle.timeout.connect(self.on_idle_timeout)
+        self._tick.timeout.connect(self.on_tick_timeout)
+        self._recheck.timeout.connect(self.on_recheck_timeout)
+
+    def __repr__(self) -> str:
+        return (
+            f"<IdleWatcher armed={self._armed} warning={self.warning_shown} "
+            f"postponed={self._waiting_for_calm}>"
+        )
+
+    # -- state --------------------------------------------------------------------
+
+    @property
+    def armed(self) -> bool:
+        return self._armed
+
+    @property
+    def warning_shown(self) -> bool:
+        return self._tick.isActive()
+
+    @property
+    def seconds_left(self) -> int:
+        return self._left if self.warning_shown else 0
+
+    @property
+    def postponed_now(self) -> bool:
+        """The idle time ran out while busy and the watcher waits for calm."""
+        return self._waiting_for_calm
+
+    # -- control ------------------------------------------------------------------
+
+    def arm(self) -> None:
+        """Start counting idle time (a customer is using the kiosk)."""
+        self._armed = True
+        self.poke()
+
+    def disarm(self) -> None:
+        """Stop counting (back on the attract screen); hide any warning."""
+        self._armed = False
+        self._idle.stop()
+        self._recheck.stop()
+        self._waiting_for_calm = False
+        self._end_warning()
+
+    def poke(self) -> None:
+        """Count input: cancel a warning or a postponed reset and start again."""
+        if not self._armed:
+            return
+        self._recheck.stop()
+        self._waiting_for_calm = False
+        self._end_warning()
+        self._idle.start()
+
+    # -- Qt overrides -------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._armed and event.type() in INPUT_EVENTS:
+            self.poke()
+        return False
+
+    # -- slots --------------------------------------------------------------------
+
+    @Slot()
+    def on_idle_timeout(self) -> None:
+        if self._is_busy():
+            self._postpone()
+            return
+        self._left = self._warning_s
+        log.info(
+            "kiosk idle: reset in %d s unless someone touches the screen", self._left
+        )
+        self._tick.start()
+        self.warning_started.emit(self._left)
+
+    @Slot()
+    def on_tick_timeout(self) -> None:
+        self._left -= 1
+        if self._is_busy():  # a payment started under the warning: never reset
+            self._end_warning()
+            self._postpone()
+            return
+        if self._left > 0:
+            self.warning_tick.emit(self._left)
+            return
+        self._tick.stop()
+        log.info("kiosk idle: resetting")
+        self.reset_due.emit()
+
+    @Slot()
+    def on_recheck_timeout(self) -> None:
+        if self._is_busy():
+            return
+        self._recheck.stop()
+        self._waiting_for_calm = False
+        log.info("kiosk idle: the payment is over; warning now")
+        self.on_idle_timeout()
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _postpone(self) -> None:
+        if not self._waiting_for_calm:
+            log.info("kiosk idle: a payment is in flight; the reset waits")
+            self._waiting_for_calm = True
+            self.postponed.emit()
+        self._recheck.start()
+
+    def _end_warning(self) -> None:
+        if self._tick.isActive():
+            self._tick.stop()
+            self.warning_cancelled.emit()

@@ -1,0 +1,162 @@
+"""Link and Pay by QR code: a big code, three plain steps, a countdown, Cancel.
+
+The window starts the consent session through the controller and hands the
+session here; this screen only shows it.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
+
+from pos_app.checkout import types
+from pos_app.domain import money as money_mod
+from pos_app.ui.kiosk import widgets
+from pos_app.ui.qr import QrWidget
+
+__all__ = ["QrLinkScreen"]
+
+QR_SIDE = 380
+
+
+class QrLinkScreen(QWidget):
+    """Show the consent QR code until the customer answers on their phone.
+
+    Signals:
+        cancel_requested(): the customer gave up linking.
+        other_way_requested(): sign in on this screen instead.
+    """
+
+    cancel_requested = Signal()
+    other_way_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("linkQrPage")
+        self._session: types.LinkSession | None = None
+
+        self._qr = QrWidget()
+        self._qr.setObjectName("kioskQrCode")
+        self._qr.setAccessibleName("Code to scan with your phone")
+        self._qr.setFixedSize(QR_SIDE, QR_SIDE)
+        self._waiting = widgets.text(
+            "Preparing your code…", "body", name="linkQrPreparing", center=True
+        )
+
+        title = widgets.text(
+            "Scan this code with your phone camera", "title", name="linkQrTitle"
+        )
+        self._steps = widgets.text("", "steps", name="linkQrSteps")
+        self._countdown = widgets.text("", "muted", name="linkQrCountdown")
+        self._status = widgets.text(
+            "Waiting for your answer on your phone…", "note", name="linkQrStatus"
+        )
+        self._other = widgets.button(
+            "No camera? Sign in on this screen",
+            "linkQrOtherWayButton",
+            "Sign in on this screen instead",
+        )
+        self._cancel = widgets.button(
+            "Cancel", "linkQrCancelButton", "Cancel linking Amazon Pay", "quiet"
+        )
+
+        code = QVBoxLayout()
+        code.addStretch(1)
+        code.addWidget(self._qr, 0, Qt.AlignmentFlag.AlignCenter)
+        code.addWidget(self._waiting)
+        code.addStretch(1)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(16)
+        buttons.addWidget(self._other)
+        buttons.addWidget(self._cancel)
+        buttons.addStretch(1)
+
+        text = QVBoxLayout()
+        text.setSpacing(16)
+        text.addStretch(1)
+        text.addWidget(title)
+        text.addWidget(self._steps)
+        text.addWidget(self._status)
+        text.addWidget(self._countdown)
+        text.addStretch(1)
+        text.addLayout(buttons)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(56, 28, 56, 32)
+        layout.setSpacing(56)
+        layout.addLayout(code, 0)
+        layout.addLayout(text, 1)
+
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self.on_tick_timeout)
+        self._other.clicked.connect(self.on_other_clicked)
+        self._cancel.clicked.connect(self.on_cancel_clicked)
+
+    def __repr__(self) -> str:
+        return f"<QrLinkScreen session={self._session is not None}>"
+
+    @property
+    def qr(self) -> QrWidget:
+        return self._qr
+
+    @property
+    def status(self) -> str:
+        return self._status.text()
+
+    def prepare(self, amount: money_mod.Money) -> None:
+        """Show the screen while the session is being asked for."""
+        self._session = None
+        self._tick.stop()
+        self._qr.set_url("")
+        self._waiting.show()
+        self._countdown.setText("")
+        self._status.setText("Waiting for your answer on your phone…")
+        self._other.setEnabled(False)
+        self._cancel.setEnabled(True)
+        self._steps.setText(
+            "1.  Open the camera on your phone and point it at the code.\n"
+            "2.  Open the link, sign in to Amazon and tap Allow.\n"
+            f"3.  We then take {amount.format()} from your Amazon Pay balance."
+        )
+
+    def show_session(self, session: types.LinkSession) -> None:
+        self._session = session
+        self._qr.set_url(session.consent_url)
+        self._waiting.hide()
+        self._other.setEnabled(True)
+        self._tick.start()
+        self.on_tick_timeout()
+
+    def set_status(self, text: str) -> None:
+        self._status.setText(text)
+        self._other.setEnabled(False)
+        self._cancel.setEnabled(False)
+
+    def stop(self) -> None:
+        self._tick.stop()
+        self._session = None
+        self._qr.set_url("")
+
+    @Slot()
+    def on_tick_timeout(self) -> None:
+        session = self._session
+        if session is None:
+            return
+        left = int((session.expires_at - datetime.now(UTC)).total_seconds())
+        self._countdown.setText(
+            f"This code works for {left // 60}:{left % 60:02d} more"
+            if left > 0
+            else "Time is up. Checking for your answer…"
+        )
+
+    @Slot()
+    def on_other_clicked(self) -> None:
+        self.other_way_requested.emit()
+
+    @Slot()
+    def on_cancel_clicked(self) -> None:
+        self.cancel_requested.emit()

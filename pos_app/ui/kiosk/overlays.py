@@ -1,0 +1,176 @@
+"""What floats over the kiosk's screens: the idle warning and the staff banner."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QColor, QPainter, QPaintEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from pos_app.ui.kiosk import widgets
+
+__all__ = ["IdleWarning", "Overlay", "StaffBanner"]
+
+BANNER_MS = 120_000  # staff answer a call in a minute or two; then it goes away
+
+
+class Overlay(QWidget):
+    """Cover the parent with a dimmed backdrop and show a card in the middle.
+
+    It follows the parent's size; the card is ``self.card`` with ``self.card_layout``.
+    """
+
+    def __init__(self, parent: QWidget, name: str, *, card_width: int = 620) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, False)
+
+        self.card = QFrame()
+        self.card.setObjectName(f"{name}Card")
+        self.card.setProperty("kiosk", "card")
+        self.card.setFixedWidth(card_width)
+        self.card_layout = QVBoxLayout(self.card)
+        self.card_layout.setContentsMargins(40, 36, 40, 36)
+        self.card_layout.setSpacing(18)
+
+        layout = QHBoxLayout(self)
+        layout.addStretch(1)
+        layout.addWidget(self.card, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addStretch(1)
+
+        parent.installEventFilter(self)
+        self.hide()
+
+    def pop_up(self) -> None:
+        """Show over everything, covering the parent."""
+        parent = self.parentWidget()
+        if parent is not None:
+            self.setGeometry(parent.rect())
+        self.show()
+        self.raise_()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parentWidget() and event.type() == QEvent.Type.Resize:
+            parent = self.parentWidget()
+            if parent is not None:
+                self.setGeometry(parent.rect())
+        return False
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(12, 18, 28, 170))
+        painter.end()
+
+
+class IdleWarning(Overlay):
+    """ "Still there?" with the seconds left and one big button.
+
+    Signals:
+        still_here(): the customer tapped "I'm still here".
+    """
+
+    still_here = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent, "idleOverlay")
+        title = widgets.text("Still there?", "title", name="idleTitle", center=True)
+        self._countdown = widgets.text(
+            "", "lead", name="idleCountdownLabel", center=True
+        )
+        note = widgets.text(
+            "If nobody touches the screen, your items and number are cleared so the "
+            "next customer starts fresh.",
+            "muted",
+            name="idleNote",
+            center=True,
+        )
+        self._button = widgets.button(
+            "I'm still here", "stillHereButton", "I'm still here", "primary"
+        )
+
+        self.card_layout.addWidget(title)
+        self.card_layout.addWidget(self._countdown)
+        self.card_layout.addWidget(note)
+        self.card_layout.addSpacing(8)
+        self.card_layout.addWidget(self._button)
+
+        self._button.clicked.connect(self.on_button_clicked)
+
+    def __repr__(self) -> str:
+        return f"<IdleWarning shown={self.isVisible()} text={self.countdown_text!r}>"
+
+    @property
+    def countdown_text(self) -> str:
+        return self._countdown.text()
+
+    def set_seconds(self, seconds: int) -> None:
+        self._countdown.setText(f"Resetting in {seconds} s")
+        self._countdown.setAccessibleName(
+            f"Still there? Resetting in {seconds} seconds"
+        )
+
+    @Slot()
+    def on_button_clicked(self) -> None:
+        self.still_here.emit()
+
+
+class StaffBanner(QFrame):
+    """A calm strip saying staff are on their way; it hides itself after a while.
+
+    Signals:
+        dismissed(): the customer tapped OK.
+    """
+
+    dismissed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("staffBanner")
+        self.setProperty("kiosk", "banner")
+        self.setAccessibleName("Staff have been called")
+
+        self._message = widgets.text(
+            "Staff have been called. Someone will be with you shortly — you can "
+            "carry on meanwhile.",
+            "banner-text",
+            name="staffBannerText",
+        )
+        self._ok = widgets.button("OK", "staffBannerOkButton", "Hide this message")
+        self._ok.setMinimumWidth(120)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(BANNER_MS)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 10, 16, 10)
+        layout.setSpacing(16)
+        layout.addWidget(self._message, 1)
+        layout.addWidget(self._ok)
+
+        self._ok.clicked.connect(self.on_ok_clicked)
+        self._timer.timeout.connect(self.on_timer_timeout)
+        self.hide()
+
+    def __repr__(self) -> str:
+        return f"<StaffBanner shown={self.isVisible()}>"
+
+    @property
+    def message(self) -> str:
+        return self._message.text()
+
+    def announce(self) -> None:
+        self.show()
+        self._timer.start()
+
+    def withdraw(self) -> None:
+        self._timer.stop()
+        self.hide()
+
+    @Slot()
+    def on_ok_clicked(self) -> None:
+        self.withdraw()
+        self.dismissed.emit()
+
+    @Slot()
+    def on_timer_timeout(self) -> None:
+        self.withdraw()
