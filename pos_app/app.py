@@ -74,7 +74,9 @@ def build_gui(
         logs.configure(default_data_dir())
         return build_service(config)
 
-    controller = CheckoutController(make_service)
+    controller = CheckoutController(
+        make_service, terminal_id=config.terminal_id, cashier=config.cashier
+    )
     window: Any
     if kiosk:
         from pos_app.ui.kiosk import KioskWindow
