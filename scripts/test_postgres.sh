@@ -29,6 +29,10 @@ case "${1:-}" in
       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
     fi
     bin=$(pg_bin)
+    # A server left over from an earlier run holds the port: stop it first.
+    if [ -d "$STATE/data" ]; then
+      as_postgres "$bin/pg_ctl" -D "$STATE/data" -m fast -w stop >&2 || true
+    fi
     rm -rf "$STATE" && mkdir -p "$STATE"
     [ "$(id -u)" = 0 ] && chown postgres "$STATE"
     as_postgres "$bin/initdb" -D "$STATE/data" -A trust -U postgres >&2
