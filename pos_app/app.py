@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import time
 from typing import Any
 
-__all__ = ["build_gui", "prepare_qt_environment", "run_gui"]
+__all__ = ["Startup", "build_gui", "prepare_qt_environment", "run_gui", "start_gui"]
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +95,82 @@ def build_gui(
     return app, window, controller
 
 
+class Startup:
+    """The app as it starts: a light first window, then the real one.
+
+    Importing the counter's screens costs more than a bare Qt window (PySide6 builds
+    a Python enum for every Qt type the screens touch), so :func:`start_gui` shows a
+    small "Opening the counter" window at once and builds the real window on the
+    next turn of the event loop, in the same place. ``ready`` says it is up.
+    """
+
+    def __init__(self, app: Any, shell: Any) -> None:
+        self.app = app
+        self.shell = shell
+        self.window: Any = None
+        self.controller: Any = None
+        self.shown_at = 0.0  # time.time() when the first window was painted
+
+    @property
+    def ready(self) -> bool:
+        return self.window is not None
+
+    def finish(self, kiosk: bool) -> None:
+        from pos_app.config import ConfigError
+
+        try:
+            _app, self.window, self.controller = build_gui(kiosk=kiosk)
+        except ConfigError as exc:  # the world is wrong: say what to fix
+            print(f"pos-app: {exc}", file=sys.stderr)
+            self._fail(f"The settings need fixing before pos_app can start:\n{exc}")
+            return
+        except Exception as exc:  # a bug: say so in the window, keep the details
+            log.exception("the counter window could not be built")
+            self._fail(f"pos_app could not start: {exc}")
+            return
+        if not kiosk:
+            self.window.setGeometry(self.shell.geometry())
+        self.shell.close()
+        self.shell.deleteLater()
+        self.shell = None
+
+    def _fail(self, text: str) -> None:
+        message = self.shell.centralWidget()
+        message.setWordWrap(True)
+        message.setText(text)
+
+
+def start_gui(argv: list[str] | None = None, *, kiosk: bool = False) -> Startup:
+    """Show the first window now; build the counter (or kiosk) right after."""
+    prepare_qt_environment()
+
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+
+    existing = QApplication.instance()
+    app = (
+        existing
+        if isinstance(existing, QApplication)
+        else QApplication(argv if argv is not None else sys.argv)
+    )
+    shell = QMainWindow()
+    shell.setWindowTitle("pos_app — Counter")
+    message = QLabel("Opening the counter…")
+    message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    message.setAccessibleName("Opening the counter")
+    shell.setCentralWidget(message)
+    shell.resize(1280, 800)
+    if kiosk:
+        shell.showFullScreen()
+    else:
+        shell.show()
+    app.processEvents()  # paint it now, before the heavy imports start
+    startup = Startup(app, shell)
+    startup.shown_at = time.time()
+    QTimer.singleShot(0, lambda: startup.finish(kiosk))
+    return startup
+
+
 def run_gui(argv: list[str] | None = None, *, kiosk: bool = False) -> int:
     if not _has_display():
         print(
@@ -102,11 +179,5 @@ def run_gui(argv: list[str] | None = None, *, kiosk: bool = False) -> int:
             file=sys.stderr,
         )
         return 2
-    from pos_app.config import ConfigError
-
-    try:
-        app, _window, _controller = build_gui(argv, kiosk=kiosk)
-    except ConfigError as exc:
-        print(f"pos-app: {exc}", file=sys.stderr)
-        return 2
-    return int(app.exec())
+    startup = start_gui(argv, kiosk=kiosk)
+    return int(startup.app.exec())
