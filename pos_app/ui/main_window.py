@@ -37,6 +37,7 @@ from pos_app.ui.payment_panel import PaymentPanel
 from pos_app.ui.progress_view import TITLE as PROGRESS_TITLE
 from pos_app.ui.progress_view import ProgressView
 from pos_app.ui.result_view import ResultView
+from pos_app.ui.scanner import BarcodeListener
 from pos_app.ui.web import HostedPageDialog
 
 __all__ = ["MainWindow"]
@@ -203,6 +204,8 @@ class MainWindow(QMainWindow):
         )
         controller.receipt_message.connect(self.on_controller_receipt_message)
         self._manager_menu = ManagerMenu(self, controller)
+        self._scanner = BarcodeListener(self)
+        self._scanner.scanned.connect(self.on_scanner_scanned)
 
         self._phone_shortcut.activated.connect(self.on_phone_shortcut_activated)
         for shortcut in self._pay_shortcuts:
@@ -588,6 +591,18 @@ class MainWindow(QMainWindow):
             return
         dialog = ereceipt_dialog.EReceiptDialog(payload, result.amount.format(), self)
         dialog.open()
+
+    @Slot(str)
+    def on_scanner_scanned(self, code: str) -> None:
+        """A barcode scanner read ``code``: add that product to the cart."""
+        if self.current_screen() != "sale":
+            return
+        product = self._catalogue.product(code)
+        if product is None:
+            log.info("scanned an unknown barcode ending %s", code[-4:])
+            self._cart_view.show_message(f"No product with barcode {code}.")
+            return
+        self._add_product(product)
 
     @Slot(str)
     def on_controller_receipt_message(self, message: str) -> None:
