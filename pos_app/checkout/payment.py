@@ -287,11 +287,13 @@ class PaymentRun:
             and auth is not None
             and auth.url
         ):
+            relabel = kind is HostedKind.CCT and self.flow is Flow.DIRECT_DEBIT
             self.move(
                 AttemptStatus.AWAITING_CUSTOMER,
                 step="hosted_page",
                 txn_id=txn.txn_id,
                 gateway_status=txn.status,
+                flow=Flow.CCT_TOPUP if relabel else None,
             )
             self.hosted = self._hosted_step(kind, auth.url, auth.method, auth.params)
             self.store.add_event(
@@ -359,7 +361,7 @@ class PaymentRun:
                 "return_received" if signed and ours else "return_rejected",
                 {
                     "status": params.status if params else None,
-                    "signature_valid": signed,
+                    "return_verified": signed,
                     "for_this_order": ours,
                 },
             )
@@ -416,7 +418,7 @@ class PaymentRun:
                 gateway_status=verdict.gateway_status,
                 detail={
                     "amount_paise": self.total.paise,
-                    "txn_status": self.txn_status,
+                    "txns_answer": self.txn_status,
                 },
             )
             if not won:
@@ -501,10 +503,11 @@ class PaymentRun:
         gateway_status: str | None = None,
         error_code: str | None = None,
         error_message: str | None = None,
+        flow: Flow | None = None,
     ) -> bool:
         detail: dict[str, object] = {"step": step}
         if self.txn_status is not None:
-            detail["txn_status"] = self.txn_status
+            detail["txns_answer"] = self.txn_status
         if error is not None:
             detail["error"] = type(error).__name__
             error_code = error_code or getattr(error, "code", None)
@@ -517,6 +520,7 @@ class PaymentRun:
             gateway_status=gateway_status,
             error_code=error_code,
             error_message=error_message,
+            flow=flow,
         )
 
     def fail(self, exc: errors.GatewayError, headline: str) -> PaymentResult:

@@ -233,6 +233,9 @@ class CheckoutService:
         with self._lock:
             redirect = self._route in REDIRECT_ROUTES
             flow = Flow.REDIRECT_OTP if redirect else Flow.DIRECT_DEBIT
+            blocked = self._earlier_payment_unsettled(phone, lines, flow)
+            if blocked is not None:
+                return blocked
             run = self._new_run(lines, phone, customer, method, progress, flow)
             if isinstance(run, PaymentResult):
                 return run
@@ -278,6 +281,9 @@ class CheckoutService:
         """Open a consent session for an unlinked customer (QR or web view)."""
         with self._lock:
             self._cancel_links()  # one consent at a time per counter
+            blocked = self._earlier_payment_unsettled(phone, lines, Flow.LINK_AND_PAY)
+            if blocked is not None:
+                return blocked
             run = self._new_run(
                 lines, phone, customer, method, progress, Flow.LINK_AND_PAY
             )
@@ -415,6 +421,55 @@ class CheckoutService:
             method_label=_paid_with(flow, route),
             progress=progress,
         )
+
+    def _earlier_payment_unsettled(
+        self, phone: Phone, lines: tuple[CartLine, ...], flow: Flow
+    ) -> PaymentResult | None:
+        """Refuse to charge a customer whose earlier payment is not settled yet.
+
+        After an *unknown* outcome the cashier may start a new sale and ring the same
+        goods again; if the first debit did go through, that charges twice. So the
+        customer's unsettled attempts (other than a retry of the open sale, which the
+        store guards) are checked with the gateway now; any still unknown blocks the
+        payment, and one that turns out paid is reported once before a new charge.
+        """
+        ref = phone.customer_ref(self._merchant_id)
+        current = self._open_sale.sale_id if self._open_sale is not None else None
+        total = sum((line.total for line in lines), Money.zero())
+        live = self._live_attempts()
+        for attempt in self._reconciler.pending(skip=live):
+            sale = self._store.get_sale(attempt.sale_id)
+            if sale is None or sale.customer_ref != ref or sale.id == current:
+                continue
+            with self._client.routing(ref):
+                moved = self._reconciler.run_once(skip=live, sale_id=sale.id)
+            amount = Money(sale.total_paise).format()
+            if any(m.to_status == "charged" for m in moved):
+                message = (
+                    f"This customer's earlier payment of {amount} (order "
+                    f"{sale.order_id}) went through after all. Check with the customer "
+                    "before charging again."
+                )
+            elif any(m.to_status == "failed" for m in moved):
+                continue  # settled as not charged: nothing stands in the way
+            else:
+                message = (
+                    f"This customer has a payment of {amount} (order {sale.order_id}) "
+                    "still being checked with Amazon Pay. Do not charge again until it "
+                    "is resolved (Manager, Day review, Re-check status)."
+                )
+            log.warning("payment for %s refused: %s unsettled", phone, sale.order_id)
+            return PaymentResult(
+                Outcome.ERROR,
+                "",
+                total,
+                flow,
+                message,
+                retryable=True,
+                error_code="earlier_payment_unsettled",
+                details={"earlier_order_id": sale.order_id},
+            )
+        return None
 
     def _routed(self, run: PaymentRun) -> AbstractContextManager[None]:
         """One ``x-routing-id`` for every call about this customer (reference 1.3)."""

@@ -279,8 +279,12 @@ class Store(StoreQueries):
         gateway_status: str | None = None,
         error_code: str | None = None,
         error_message: str | None = None,
+        flow: Flow | None = None,
     ) -> bool:
         """Move an attempt to ``target`` if the state machine allows it from here.
+
+        ``flow`` re-labels the attempt when the payment changed path on the way (a
+        direct debit that went on to the CCT top-up page).
 
         Returns whether this call moved it. ``False`` means a late or repeated event
         (or an illegal move): nothing changes and no event is written. ``charged`` is
@@ -302,6 +306,7 @@ class Store(StoreQueries):
             "error_message": None
             if error_message is None
             else mask_numbers(error_message),
+            "flow": None if flow is None else Flow(flow),
         }
 
         def work(connection: Connection) -> bool:

@@ -176,6 +176,12 @@ def test_cct_top_up_then_verified_return_completes_the_sale(service, browser, fo
     sale, attempts, events = _attempts(service, step.order_id)
     assert (sale, attempts) == ("paid", ["charged"])
     assert "return_received" in events
+    stored = service.store.get_sale_by_order(step.order_id)
+    assert service.store.attempts_for(stored.id)[0].flow == "cct_topup"  # re-labelled
+    verified = next(
+        e for e in service.store.events_for(stored.id) if e.kind == "return_received"
+    )
+    assert verified.data["return_verified"] is True  # kept, not scrubbed
 
 
 def test_cct_failure_declines(service, browser):
@@ -233,20 +239,21 @@ def test_otp_redirect_pays_through_the_configured_gateway(
 def test_a_signed_return_for_another_order_is_not_trusted(service, browser, sandbox):
     from pos_app.sandbox.signing import signed_url
 
-    first = _cct(service)
-    service.finish_hosted(first, None)  # left unknown
+    phone, customer, method = _setup(service, LINKED)
+    paid = service.pay_amazon_balance(_lines("10.00"), phone, customer, method, print)
+    assert paid.outcome is Outcome.CHARGED
     service.new_sale()
-    second = _cct(service)
-    genuine_for_first = signed_url(
+    step = _cct(service)
+    genuine_for_the_other = signed_url(
         "https://pos.invalid/return",
-        {"order_id": first.order_id, "status": "CHARGED", "status_id": "21"},
+        {"order_id": paid.order_id, "status": "CHARGED", "status_id": "21"},
         sandbox.response_key,
     )
 
-    result = service.finish_hosted(second, genuine_for_first)
+    result = service.finish_hosted(step, genuine_for_the_other)
 
-    assert result.outcome is Outcome.UNKNOWN  # second is still pending at the gateway
-    _, attempts, events = _attempts(service, second.order_id)
+    assert result.outcome is Outcome.UNKNOWN  # this order is still pending
+    _, attempts, events = _attempts(service, step.order_id)
     assert attempts == ["unknown"] and "return_rejected" in events
 
 

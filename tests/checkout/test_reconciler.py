@@ -135,3 +135,37 @@ def test_a_manager_refund_of_what_is_left(service):
 
     assert refund.amount == Money.parse("300.00") and refund.status is not None
     assert service.refund_remaining(paid.order_id).status is None  # nothing left
+
+
+def test_a_customer_with_a_payment_being_checked_is_not_charged_again(service, sandbox):
+    sandbox.faults.set("txns", "drop_after_commit", count=1)
+    sandbox.faults.set("order_status", "http_500")
+    first = _pay(service, "9999900005", "250.00")
+    assert first.outcome is Outcome.UNKNOWN  # the debit went through, unseen
+    service.new_sale()  # the cashier moves on and rings the same goods again
+
+    blocked = _pay(service, "9999900005", "250.00")
+
+    assert blocked.outcome is Outcome.ERROR
+    assert blocked.error_code == "earlier_payment_unsettled"
+    assert (
+        first.order_id in blocked.message and "still being checked" in blocked.message
+    )
+    sandbox.faults.clear()
+    told = _pay(service, "9999900005", "250.00")  # now the status can be read
+    assert "went through after all" in told.message and told.outcome is Outcome.ERROR
+    assert _attempts(service, first.order_id) == ("paid", ["charged"])
+    txns = [r for r in sandbox.requests if r.path == "/txns"]
+    assert len(txns) == 1  # charged once, whatever the cashier pressed
+
+
+def test_another_customer_is_not_held_up_by_someone_elses_unknown(service, sandbox):
+    sandbox.faults.set("order_status", "http_500")
+    first = _pay(service, "9999900005", "250.00")
+    assert first.outcome is Outcome.UNKNOWN
+    service.new_sale()
+    sandbox.faults.clear()
+
+    other = _pay(service, "9999900001", "10.00")
+
+    assert other.outcome is Outcome.CHARGED
