@@ -151,3 +151,24 @@ def test_keypad_buttons_type_and_erase(qtbot: QtBot, store: Store) -> None:
         dialog.on_digit_clicked(key)
 
     assert dialog._field.text() == "129"
+
+
+def test_enter_in_the_pin_field_submits_once(qtbot, store):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLineEdit
+
+    from pos_app.store.settings import check_manager_pin
+    from pos_app.ui.manager.pin_dialog import PinDialog
+
+    dialog = PinDialog(store)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    field = dialog.findChild(QLineEdit)
+    assert field is not None
+    for _ in range(2):  # create: enter it, then confirm it, each with Enter
+        field.setFocus()
+        QTest.keyClicks(field, "2468")
+        QTest.keyClick(field, Qt.Key.Key_Return)
+
+    assert check_manager_pin(store, "2468")

@@ -114,7 +114,6 @@ class PinDialog(QDialog):
         self._field.setMaxLength(8)
         self._field.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._field.setValidator(QRegularExpressionValidator(r"\d{0,8}", self._field))
-        self._field.returnPressed.connect(self.on_ok_clicked)
         layout.addWidget(self._field)
 
         self._message = QLabel()
