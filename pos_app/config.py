@@ -111,7 +111,7 @@ class AppConfig:
             return "Juspay (live)"
         if self.mode is GatewayMode.JUSPAY_SANDBOX:
             return "Juspay sandbox"
-        return f"Gateway at {self.base_url}"
+        return f"Gateway {self.base_url}"
 
     @classmethod
     def load(

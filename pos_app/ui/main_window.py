@@ -61,7 +61,7 @@ def _panel(content: QWidget, object_name: str) -> QFrame:
 class MainWindow(QMainWindow):
     """The counter screen. It talks to the checkout only through ``controller``.
 
-    ``gateway_label`` names the gateway in the status bar ("Sandbox gateway ready").
+    ``gateway_label`` names the gateway in the status bar ("Sandbox: connected").
     """
 
     def __init__(
@@ -356,13 +356,15 @@ class MainWindow(QMainWindow):
 
     @Slot(bool)
     def on_controller_ready_changed(self, ready: bool) -> None:
+        # "Ready" only once the gateway has answered (methods_changed); the service
+        # being up says nothing about the network.
         text = (
-            f"{self._gateway_label} gateway ready"
+            f"Reaching {self._gateway_label}…"
             if ready
-            else ("Connecting to payment gateway…")
+            else "Connecting to payment gateway…"
         )
         self._gateway_status.setText(f"●  {text}")
-        theme.set_style(self._gateway_status, tone="ok" if ready else "wait")
+        theme.set_style(self._gateway_status, tone="wait")
         self._payment_panel.set_ready(ready)
 
     @Slot(str)
@@ -374,10 +376,14 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def on_controller_methods_changed(self, methods: list[types.MethodOption]) -> None:
+        self._gateway_status.setText(f"●  {self._gateway_label}: connected")
+        theme.set_style(self._gateway_status, tone="ok")
         self._payment_panel.set_methods(methods)
 
     @Slot(str)
     def on_controller_methods_failed(self, message: str) -> None:
+        self._gateway_status.setText(f"●  {self._gateway_label}: not reachable")
+        theme.set_style(self._gateway_status, tone="error")
         self._payment_panel.set_methods_failed(message)
 
     @Slot(object)

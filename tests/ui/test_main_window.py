@@ -40,8 +40,10 @@ def test_title_size_and_status(
     controller.become_ready()
     controller.busy_changed.emit(True)
 
-    assert "Sandbox gateway ready" in status.text()
+    assert "Sandbox: connected" in status.text()
     assert window.findChild(QLabel, "busyStatus").isVisible()
+    controller.methods_failed.emit("Cannot reach the payment gateway.")
+    assert "Sandbox: not reachable" in status.text()
 
 
 def test_startup_failure_is_shown(
