@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -43,7 +44,10 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument(
         "--scenario",
         default="all",
-        help="which flow to run: linked, declined, or all (default)",
+        help=(
+            "which flow to run: linked, declined, link-qr, link-web, cct, otp, "
+            "or all (the default)"
+        ),
     )
 
     sandbox = commands.add_parser(
@@ -54,7 +58,10 @@ def _parser() -> argparse.ArgumentParser:
         "--port", type=int, default=0, help="port (0 picks a free one)"
     )
     sandbox.add_argument(
-        "--latency-ms", type=int, default=0, help="delay added to every API answer"
+        "--latency-ms",
+        type=_non_negative,
+        default=0,
+        help="delay added to every API answer",
     )
 
     report = commands.add_parser(
@@ -95,13 +102,38 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _non_negative(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 or more")
+    return value
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        return _run(argv)
+    except BrokenPipeError:
+        # The reader went away (``pos-app report | head``): not an error to report.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "gui"
     if command == "sandbox":
         from pos_app.sandbox.server import serve
 
-        serve(host=args.host, port=args.port, latency_ms=args.latency_ms)
+        try:
+            serve(host=args.host, port=args.port, latency_ms=args.latency_ms)
+        except OSError as exc:
+            print(
+                f"pos-app sandbox: cannot listen on {args.host}:{args.port}: "
+                f"{exc.strerror or exc}",
+                file=sys.stderr,
+            )
+            return 2
         return 0
     if command == "report":
         from datetime import date

@@ -69,6 +69,7 @@ def run_reconcile(
             print(json.dumps(resolution.as_json(), sort_keys=True), file=stdout)
         stdout.flush()
         left = len(reconciler.pending())
+        unreadable = reconciler.unreadable
     finally:
         service.close()
         service.store.close()
@@ -79,4 +80,11 @@ def run_reconcile(
         f"at {config.gateway_label}",
         file=stderr,
     )
+    if unreadable:
+        print(
+            f"reconcile: {unreadable} could not be checked (the gateway did not answer "
+            "or refused the credentials); see the log",
+            file=stderr,
+        )
+        return 3
     return 0

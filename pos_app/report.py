@@ -134,6 +134,11 @@ def run_report(
     from pos_app.store.db import open_store
 
     out = out or sys.stdout
+    if csv_path is not None and not csv_path.parent.is_dir():
+        print(
+            f"pos-app report: no folder {csv_path.parent} for the CSV", file=sys.stderr
+        )
+        return 2
 
     # No zone given: the OS local time, so a summer-time day still ends at midnight.
     bounds_zone = zone
@@ -159,8 +164,16 @@ def run_report(
             print(_row_line(row, zone), file=out)
 
         if csv_path is not None:
-            with csv_path.open("w", encoding="utf-8", newline="") as handle:
-                written = write_csv(reports.iter_rows(store.engine, flt), handle, zone)
+            try:
+                with csv_path.open("w", encoding="utf-8", newline="") as handle:
+                    rows = reports.iter_rows(store.engine, flt)
+                    written = write_csv(rows, handle, zone)
+            except OSError as exc:
+                print(
+                    f"pos-app report: cannot write {csv_path}: {exc.strerror}",
+                    file=sys.stderr,
+                )
+                return 2
             print(f"\nwrote {written} rows to {csv_path}", file=out)
     finally:
         if owned:

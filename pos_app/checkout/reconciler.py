@@ -64,6 +64,7 @@ class Reconciler:
         # The embedded sandbox forgets its orders when the app exits: attempts made
         # before it started cannot be checked against it, so they are left alone.
         self._since = since
+        self.unreadable = 0  # attempts whose status could not be read in the last run
 
     def __repr__(self) -> str:
         return f"<Reconciler quiet_after={self._quiet_after}>"
@@ -81,6 +82,7 @@ class Reconciler:
     ) -> list[Resolution]:
         """Check unsettled attempts once (all, or one sale's), but not ``skip``."""
         moved = []
+        self.unreadable = 0
         for attempt in self.pending(skip=skip):
             if sale_id is not None and attempt.sale_id != sale_id:
                 continue
@@ -103,6 +105,7 @@ class Reconciler:
             status = None
         except errors.GatewayError as exc:
             log.warning("reconcile %s: status unreadable (%s)", sale.order_id, exc)
+            self.unreadable += 1
             return None
 
         older = {

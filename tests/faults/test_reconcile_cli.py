@@ -137,3 +137,18 @@ def _charge_at_the_gateway(
             wallet = client.refresh_wallets(customer.id)[0]
             assert wallet.token
             client.direct_debit(order_id, wallet.token, customer_id=customer.id)
+
+
+def test_an_attempt_that_could_not_be_checked_exits_3(
+    sandbox: SandboxServer, configured: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    store = open_store(f"sqlite:///{configured}")
+    _attempt(store, "T01UNREADABLE00001", AttemptStatus.UNKNOWN)
+    monkeypatch.setenv("POS_API_KEY", "wrong_key_for_the_sandbox")
+    out, err = io.StringIO(), io.StringIO()
+
+    assert run_reconcile(out=out, err=err) == 3
+
+    assert out.getvalue() == ""
+    assert "1 could not be checked" in err.getvalue()
+    store.close()
