@@ -58,6 +58,7 @@ def run_reconcile(
 
     from pos_app.checkout.bootstrap import build_service
     from pos_app.checkout.reconciler import Reconciler
+    from pos_app.checkout.refunds import RefundService
 
     service = build_service(config)
     try:
@@ -67,6 +68,14 @@ def run_reconcile(
         resolved = reconciler.run_once()
         for resolution in resolved:
             print(json.dumps(resolution.as_json(), sort_keys=True), file=stdout)
+        for refund in RefundService(service.client, service.store).refresh_open():
+            line = {
+                "order_id": refund.order_id,
+                "refund": refund.unique_request_id,
+                "status": refund.status.value if refund.status else None,
+                "amount": refund.amount.to_gateway(),
+            }
+            print(json.dumps(line, sort_keys=True), file=stdout)
         stdout.flush()
         left = len(reconciler.pending())
         unreadable = reconciler.unreadable

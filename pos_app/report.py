@@ -108,6 +108,11 @@ def format_summary(summary: Summary, day_title: str) -> list[str]:
     if summary.refunds or summary.refund_requests:
         lines.append("")
         lines.append(f"Refunds: {summary.refunds}, INR {rupees(summary.refunds_paise)}")
+        if summary.refund_requests:
+            lines.append(
+                f"Refunds still settling: {summary.refund_requests} "
+                "(run pos-app reconcile, or Re-check in the day review)"
+            )
     return lines
 
 

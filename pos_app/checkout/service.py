@@ -335,8 +335,17 @@ class CheckoutService:
     # -- settling what is not known ---------------------------------------------
 
     def reconcile(self) -> list[Resolution]:
-        """Settle unknown attempts from the order status (not those on screen)."""
-        return self._reconciler.run_once(skip=self._live_attempts())
+        """Settle unknown attempts and open refunds from the order status.
+
+        Attempts on screen right now are left to their own flow.
+        """
+        moved = self._reconciler.run_once(skip=self._live_attempts())
+        try:
+            for refund in self._refunds.refresh_open():
+                log.info("refund %s: %s", refund.unique_request_id, refund.message)
+        except Exception:  # a refund read must never stop payments being settled
+            log.exception("refreshing open refunds failed")
+        return moved
 
     def recheck(self, order_id: str) -> str:
         """A manager's "re-check": settle this sale's attempts and refunds now."""

@@ -421,3 +421,21 @@ def test_only_a_paid_sale_can_be_refunded(
     assert unknown.status is None and "No sale has order id" in unknown.message
     assert zero.status is None and "above zero" in zero.message
     assert refund_posts(sandbox) == []
+
+
+def test_the_periodic_reconcile_settles_a_pending_refund(
+    service: CheckoutService,
+    refunds: RefundService,
+    sandbox: SandboxServer,
+    clock: Clock,
+    paid: str,
+) -> None:
+    result = refunds.refund(paid, Money.parse("40"))
+    assert result.status is S.PENDING
+    settle(sandbox, clock)  # the gateway finishes it later
+
+    assert ("refund_status", "SUCCESS") not in events(service, paid)
+
+    service.reconcile()  # what the counter runs every minute (and at start-up)
+
+    assert ("refund_status", "SUCCESS") in events(service, paid)
