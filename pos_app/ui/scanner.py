@@ -45,9 +45,11 @@ class BarcodeListener(QObject):
         self._max_gap_ms = max_gap_ms
         self._digits = ""
         self._clock = QElapsedTimer()
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)
+        # On the window only, never the application: keys a focused child does not
+        # use (buttons ignore digits and Enter) travel up to the window and arrive
+        # here. An application-wide filter also sees every event of Qt WebEngine's
+        # objects, and crashed the interpreter with a page open.
+        window.installEventFilter(self)
 
     def __repr__(self) -> str:
         return f"<BarcodeListener pending={len(self._digits)}>"
@@ -55,13 +57,7 @@ class BarcodeListener(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
             return False
-        # A key is delivered to the focus widget first, then to its parents: count
-        # it once, at its first stop, and only for our window.
         focus = QApplication.focusWidget()
-        if watched is not (focus or self._window):
-            return False
-        if not isinstance(watched, QWidget) or watched.window() is not self._window:
-            return False
         if isinstance(focus, QLineEdit | QTextEdit | QAbstractSpinBox):
             self._digits = ""
             return False

@@ -54,3 +54,17 @@ def test_slow_typing_is_not_a_scan(ready_window, qtbot):
     QTest.keyClick(ready_window, Qt.Key.Key_Return)
 
     assert ready_window.cart_model.rowCount() == 0
+
+
+def test_a_scan_while_a_product_button_has_focus_reaches_the_window(
+    ready_window, qtbot
+):
+    from PySide6.QtWidgets import QPushButton
+
+    button = ready_window.findChild(QPushButton, f"product_{RICE}")
+    assert button is not None
+    button.setFocus()
+
+    _scan(qtbot, button, CHAI)  # the keys go to the focused button first
+
+    assert [line.sku for line in ready_window.cart_model.cart.lines] == [CHAI]
