@@ -26,11 +26,10 @@ from __future__ import annotations
 import dataclasses
 import enum
 import logging
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol
 
 from sqlalchemy import (
     BigInteger,
@@ -50,14 +49,13 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 
 from pos_app.domain.states import SaleStatus
 from pos_app.store._detail import encode_detail, mask_numbers
-from pos_app.store._engine import for_writes
-from pos_app.store._session import is_locked
+from pos_app.store._session import UnitsOfWork
 from pos_app.store._types import UTCDateTime, utc_now
-from pos_app.store.errors import SaleNotFound, StoreBusy, StoreError
+from pos_app.store.errors import SaleNotFound, StoreError
 from pos_app.store.models import Event, Sale
 
 __all__ = [
@@ -74,8 +72,6 @@ __all__ = [
 ]
 
 log = logging.getLogger(__name__)
-
-T = TypeVar("T")
 
 
 class RefundState(enum.StrEnum):
@@ -230,13 +226,13 @@ class Refunds:
         lock_retries: int = 6,
         retry_delay: float = 0.05,
     ) -> None:
-        if lock_retries < 1:
-            raise ValueError("lock_retries must be at least 1")
         self.engine = target if isinstance(target, Engine) else target.engine
-        self._writer = for_writes(self.engine)
+        # The store's own units of work: one connection and transaction each, SQLite
+        # writes taking the lock at BEGIN, retried while locked, then StoreBusy.
+        self._units = UnitsOfWork(
+            self.engine, lock_retries=lock_retries, retry_delay=retry_delay
+        )
         self._clock = clock
-        self._lock_retries = lock_retries
-        self._retry_delay = retry_delay
 
     def __repr__(self) -> str:
         return f"<Refunds {self.engine.url.render_as_string(hide_password=True)}>"
@@ -294,7 +290,7 @@ class Refunds:
             return row
 
         try:
-            return self._run(self._writer, work)
+            return self._units.write(work)
         except IntegrityError as exc:
             if "unique_request_id" in str(exc.orig):
                 raise ValueError(
@@ -370,7 +366,7 @@ class Refunds:
             )
             return True
 
-        return self._run(self._writer, work)
+        return self._units.write(work)
 
     # -- reads --------------------------------------------------------------------
 
@@ -407,31 +403,12 @@ class Refunds:
             rows = connection.execute(statement, params)
             return [_row(r._asdict()) for r in rows]
 
-        return self._run(self.engine, work)
+        return self._units.read(work)
 
     def _scalar(self, statement: Any, params: dict[str, Any]) -> int:
-        return self._run(
-            self.engine, lambda c: int(c.execute(statement, params).scalar_one())
+        return self._units.read(
+            lambda c: int(c.execute(statement, params).scalar_one())
         )
-
-    def _run(self, engine: Engine, work: Callable[[Connection], T]) -> T:
-        delay = self._retry_delay
-        tries = 0
-        while True:
-            tries += 1
-            try:
-                with engine.begin() as connection:
-                    return work(connection)
-            except OperationalError as exc:
-                if not is_locked(exc):
-                    raise
-                if tries >= self._lock_retries:
-                    raise StoreBusy(
-                        f"database still locked after {tries} tries"
-                    ) from exc
-                log.warning("database locked (try %d), retrying in %.2fs", tries, delay)
-                time.sleep(delay)
-                delay = min(delay * 2, 1.0)
 
 
 def _row(values: Mapping[str, Any]) -> RefundRow:
