@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 # Before anything imports Qt: no screen here, and WebEngine as root needs --no-sandbox.
@@ -13,6 +14,15 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 _flags = os.environ.get("QTWEBENGINE_CHROMIUM_FLAGS", "")
 if "--no-sandbox" not in _flags:
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = f"{_flags} --no-sandbox".strip()
+
+
+from pos_app.checkout.service import CheckoutService  # noqa: E402 - after the Qt env
+from pos_app.gateway.client import GatewayConfig, JuspayClient  # noqa: E402
+from pos_app.sandbox.server import SandboxServer  # noqa: E402
+from pos_app.store.db import open_store  # noqa: E402
+
+#: The return URL every test checkout uses (the web view stops there).
+RETURN_URL = "https://pos.invalid/return"
 
 
 @pytest.fixture(autouse=True)
@@ -23,3 +33,84 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[N
             monkeypatch.delenv(name)
     monkeypatch.setenv("POS_DATA_DIR", str(tmp_path / "data"))
     yield
+
+
+# -- a real checkout on a loopback sandbox (tests/checkout, conformance, faults) -----
+
+
+@pytest.fixture
+def client_options() -> dict[str, object]:
+    """How the checkout's gateway client is set up; a folder may override this.
+
+    Keys are ``GatewayConfig`` fields, plus ``transport``: a callable returning a new
+    httpx transport for each client.
+    """
+    return {"read_timeout": 1.0}
+
+
+@pytest.fixture
+def sandbox() -> Iterator[SandboxServer]:
+    with SandboxServer() as server:
+        yield server
+
+
+@pytest.fixture
+def make_service(
+    sandbox: SandboxServer, tmp_path: Path, client_options: dict[str, object]
+) -> Iterator[Callable[..., CheckoutService]]:
+    """Build checkout services on the sandbox, each with its own SQLite file.
+
+    ``make(route, **service_options)``: a redirect route is also set as the sandbox
+    merchant's routing; ``service_options`` override the short test delays.
+    """
+    made: list[CheckoutService] = []
+    options = dict(client_options)
+    new_transport = options.pop("transport", None)  # a factory: one per client
+
+    def make(route: str = "AMAZONPAY", **service_options: object) -> CheckoutService:
+        if route != "AMAZONPAY":
+            sandbox.ledger.redirect_gateway = route
+        client = JuspayClient(
+            GatewayConfig(
+                base_url=sandbox.base_url,
+                merchant_id=sandbox.merchant_id,
+                api_key=sandbox.api_key,
+                **options,  # type: ignore[arg-type]
+            ),
+            transport=new_transport() if callable(new_transport) else None,
+        )
+        store = open_store(f"sqlite:///{tmp_path / f'pos{len(made)}.db'}")
+        settings: dict[str, object] = {
+            "confirm_delays": (0.05, 0.1),
+            "hosted_delays": (0.05, 0.1),
+            "response_key": sandbox.response_key,
+            **service_options,
+        }
+        service = CheckoutService(
+            client,
+            store,
+            terminal_id="T01",
+            cashier="tester",
+            merchant_id=sandbox.merchant_id,
+            return_url=RETURN_URL,
+            route=route,
+            **settings,  # type: ignore[arg-type]
+        )
+        made.append(service)
+        return service
+
+    yield make
+    for service in made:
+        service.close()  # closes its store too
+
+
+@pytest.fixture
+def service(make_service: Callable[..., CheckoutService]) -> CheckoutService:
+    return make_service()
+
+
+@pytest.fixture
+def browser() -> Iterator[httpx.Client]:
+    """The customer's phone or the web view: follows nothing, so tests see redirects."""
+    with httpx.Client(follow_redirects=False, timeout=5) as client:
+        yield client

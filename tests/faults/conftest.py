@@ -1,5 +1,8 @@
 """Fault tests: a real checkout on a loopback sandbox, short timeouts, a tally.
 
+``sandbox`` and ``make_service`` are the shared fixtures of ``tests/conftest.py``,
+with the client set up here.
+
 The matrix prints ``fault matrix: N cases, M failures`` at the end of the run (one
 case is one ``test_fault_case`` id that ran).
 """
@@ -7,16 +10,10 @@ case is one ``test_fault_case`` id that ran).
 from __future__ import annotations
 
 import ssl
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Iterator
 
 import httpx
 import pytest
-
-from pos_app.checkout.service import CheckoutService
-from pos_app.gateway.client import GatewayConfig, JuspayClient
-from pos_app.sandbox.server import SandboxServer
-from pos_app.store.db import open_store
 
 #: Client timeouts (s): a ``timeout`` fault hangs longer than this.
 CLIENT_TIMEOUT_S = 0.5
@@ -44,50 +41,13 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
 
 
 @pytest.fixture
-def sandbox() -> Iterator[SandboxServer]:
-    with SandboxServer() as server:
-        yield server
-
-
-@pytest.fixture
-def make_service(
-    sandbox: SandboxServer, tmp_path: Path
-) -> Iterator[Callable[..., CheckoutService]]:
-    made: list[CheckoutService] = []
-
-    def make(route: str = "AMAZONPAY") -> CheckoutService:
-        if route != "AMAZONPAY":
-            sandbox.ledger.redirect_gateway = route
-        client = JuspayClient(
-            GatewayConfig(
-                base_url=sandbox.base_url,
-                merchant_id=sandbox.merchant_id,
-                api_key=sandbox.api_key,
-                read_timeout=CLIENT_TIMEOUT_S,
-                lookup_timeout=CLIENT_TIMEOUT_S,
-            ),
-            transport=httpx.HTTPTransport(verify=_TLS),
-        )
-        store = open_store(f"sqlite:///{tmp_path / f'pos{len(made)}.db'}")
-        svc = CheckoutService(
-            client,
-            store,
-            terminal_id="T01",
-            cashier="tester",
-            merchant_id=sandbox.merchant_id,
-            return_url="https://pos.invalid/return",
-            route=route,
-            response_key=sandbox.response_key,
-            confirm_delays=(0.05, 0.1),
-            hosted_delays=(0.05, 0.1),
-        )
-        made.append(svc)
-        return svc
-
-    yield make
-    for svc in made:
-        svc.close()
-        svc.store.close()
+def client_options() -> dict[str, object]:
+    """Short timeouts, so a ``timeout`` fault costs half a second, not thirty."""
+    return {
+        "read_timeout": CLIENT_TIMEOUT_S,
+        "lookup_timeout": CLIENT_TIMEOUT_S,
+        "transport": lambda: httpx.HTTPTransport(verify=_TLS),  # one per client
+    }
 
 
 @pytest.fixture
