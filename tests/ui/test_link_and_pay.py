@@ -203,9 +203,6 @@ def test_an_abandoned_qr_expires_and_can_be_tried_again(
     assert not txns(counter)
 
 
-# FIXME:link - CheckoutController.cancel_link() clears its session before the
-# service answers, so _on_link_state() drops the answer: no "cancelled" state, no
-# payment_finished, and paying stays True (see the report for the fix).
 def test_cancel_ends_the_consent_and_a_late_allow_pays_nothing(
     qtbot: QtBot, counter: Counter, phone: httpx.Client
 ) -> None:
