@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import logging
 from datetime import UTC, datetime, timedelta
-from urllib.parse import urlsplit
 
-from pos_app.checkout.payment import PaymentRun
+from pos_app.checkout.payment import PaymentRun, allowed_hosts
 from pos_app.checkout.types import (
     HostedStep,
     LinkMode,
@@ -93,7 +92,7 @@ class LinkFlow:
             mode=self.mode,
             consent_url=consent_url or "",
             return_url=return_url,
-            allowed_hosts=_hosts(consent_url or "", run.client.config.base_url),
+            allowed_hosts=allowed_hosts(consent_url or "", run.client.config.base_url),
             expires_at=datetime.now(UTC) + timedelta(seconds=self.timeout_s),
             amount=run.total,
         )
@@ -204,8 +203,3 @@ class LinkFlow:
             self.run.sale_id, self.run.attempt_id, f"link_{state.value}", {"why": why}
         )
         return state
-
-
-def _hosts(url: str, gateway_url: str) -> tuple[str, ...]:
-    hosts = {urlsplit(gateway_url).netloc, urlsplit(url).netloc}
-    return tuple(sorted(h for h in hosts if h))

@@ -37,6 +37,7 @@ __all__ = [
     "REDIRECT_ROUTES",
     "PaymentContext",
     "PaymentRun",
+    "allowed_hosts",
     "amazon_wallet",
 ]
 
@@ -324,7 +325,7 @@ class PaymentRun:
             amount=self.total,
             url=url,
             return_url=self.ctx.return_url,
-            allowed_hosts=_allowed_hosts(url, self.client.config.base_url),
+            allowed_hosts=allowed_hosts(url, self.client.config.base_url),
             flow=self.flow if kind is HostedKind.OTP else Flow.CCT_TOPUP,
             route=self.route,
             covered=covered,
@@ -570,7 +571,7 @@ def amazon_wallet(wallets: Sequence[Wallet]) -> Wallet | None:
     return candidates[0] if candidates else None
 
 
-def _allowed_hosts(page_url: str, gateway_url: str) -> tuple[str, ...]:
+def allowed_hosts(page_url: str, gateway_url: str) -> tuple[str, ...]:
     """Hosts the web view may visit: the gateway's and the page's own."""
     hosts = {urlsplit(gateway_url).netloc, urlsplit(page_url).netloc}
     return tuple(sorted(h for h in hosts if h))
