@@ -153,6 +153,19 @@ def run_report(
     store = store or open_store()
     try:
         flt = reports.TxnFilter.for_day(day, bounds_zone)
+        # The file first: a reader that stops early (``| head``) must not lose it.
+        written: int | None = None
+        if csv_path is not None:
+            try:
+                with csv_path.open("w", encoding="utf-8", newline="") as handle:
+                    rows = reports.iter_rows(store.engine, flt)
+                    written = write_csv(rows, handle, zone)
+            except OSError as exc:
+                print(
+                    f"pos-app report: cannot write {csv_path}: {exc.strerror}",
+                    file=sys.stderr,
+                )
+                return 2
         summary = analytics.summarise(store.engine, flt.start, flt.end, zone)
         offset = datetime.now(zone).strftime("%z")
         title = f"pos_app report for {day.isoformat()} (local time, UTC{offset})"
@@ -168,17 +181,7 @@ def run_report(
         for row in reports.iter_rows(store.engine, flt):
             print(_row_line(row, zone), file=out)
 
-        if csv_path is not None:
-            try:
-                with csv_path.open("w", encoding="utf-8", newline="") as handle:
-                    rows = reports.iter_rows(store.engine, flt)
-                    written = write_csv(rows, handle, zone)
-            except OSError as exc:
-                print(
-                    f"pos-app report: cannot write {csv_path}: {exc.strerror}",
-                    file=sys.stderr,
-                )
-                return 2
+        if written is not None:
             print(f"\nwrote {written} rows to {csv_path}", file=out)
     finally:
         if owned:
