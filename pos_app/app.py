@@ -50,6 +50,7 @@ def build_gui(
 
     from pos_app.config import AppConfig
     from pos_app.ui.controller import CheckoutController
+    from pos_app.ui import i18n
     from pos_app.ui.error_dialog import install_excepthook
     from pos_app.ui.log_view import install_log_handler
     from pos_app.ui.main_window import MainWindow
@@ -66,6 +67,7 @@ def build_gui(
     app.setOrganizationName("pos_app")
     apply_theme(app)
     install_log_handler()  # before anything logs, so the support log has history
+    i18n.install(config.language)
 
     def make_service() -> Any:
         from pos_app import logs

@@ -8,6 +8,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pos_app.domain.text import LANGUAGES
+
 __all__ = ["main"]
 
 
@@ -24,6 +26,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="open the self-service kiosk (full screen, for customers) instead of "
         "the cashier window",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=sorted(LANGUAGES),
+        help="the screens' language for this run: en (English) or hi (Hindi); "
+        "default: the settings (POS_LANGUAGE), else English",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -158,6 +166,8 @@ def _run(argv: Sequence[str] | None) -> int:
         return run_demo(args.out, args.scenario)
     from pos_app.app import run_gui
 
+    if args.lang:
+        os.environ["POS_LANGUAGE"] = args.lang  # read with the other settings
     return run_gui(kiosk=args.kiosk)
 
 

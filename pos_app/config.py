@@ -24,6 +24,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
+from pos_app.domain.text import LANGUAGES
+
 if TYPE_CHECKING:
     from pos_app.settings_store import SecretStore
 
@@ -80,6 +82,8 @@ class AppConfig:
     #: How Amazon Pay reaches the gateway: AMAZONPAY (direct debit, Link and Pay) or
     #: a redirect route with an OTP page: PAYU, RAZORPAY, GOCASHFREE, BILLDESK.
     amazon_pay_route: str = "AMAZONPAY"
+    #: The language the screens start in ("en", "hi": see pos_app.domain.text).
+    language: str = "en"
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> AppConfig:
@@ -197,6 +201,7 @@ class AppConfig:
             database_url=env.get("POS_DATABASE_URL") or None,
             sandbox_latency_ms=int(latency),
             amazon_pay_route=(env.get("POS_AMAZON_PAY_ROUTE") or "AMAZONPAY").upper(),
+            language=(env.get("POS_LANGUAGE") or "en").strip().lower(),
         )
 
     def problems(self) -> list[Problem]:
@@ -207,6 +212,13 @@ class AppConfig:
                 Problem(
                     "amazon_pay_route",
                     "The Amazon Pay route must be one of: " + ", ".join(ROUTES),
+                )
+            )
+        if self.language not in LANGUAGES:
+            found.append(
+                Problem(
+                    "language",
+                    "The language must be one of: " + ", ".join(LANGUAGES),
                 )
             )
         if not _TERMINAL_ID.fullmatch(self.terminal_id):

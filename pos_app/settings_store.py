@@ -61,6 +61,7 @@ ENV_NAMES: dict[str, str] = {
     "return_url": "POS_RETURN_URL",
     "terminal_id": "POS_TERMINAL_ID",
     "amazon_pay_route": "POS_AMAZON_PAY_ROUTE",
+    "language": "POS_LANGUAGE",
 }
 
 
@@ -74,6 +75,9 @@ class StoredSettings:
     return_url: str = DEFAULT_RETURN_URL
     terminal_id: str = "T01"
     amazon_pay_route: str = "AMAZONPAY"
+    #: The screens' language on this terminal: "en" or "hi" (kiosk customers can
+    #: switch for their own visit).
+    language: str = "en"
     #: ``"keyring"`` when the response key was stored in the keyring, else empty.
     response_key_ref: str = ""
 

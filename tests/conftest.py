@@ -29,10 +29,101 @@ RETURN_URL = "https://pos.invalid/return"
 def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """No test sees the developer's settings or writes outside its tmp_path."""
     for name in list(os.environ):
-        if name.startswith("POS_"):
+        if name.startswith("POS_") and name != "POS_I18N_DIR":
             monkeypatch.delenv(name)
     monkeypatch.setenv("POS_DATA_DIR", str(tmp_path / "data"))
     yield
+
+
+# -- languages (tests/i18n, and any screen's own retranslation test) -----------------
+
+
+def screen_texts(widget: object) -> list[str]:
+    """Every text a person (or a screen reader) gets from ``widget`` and its children.
+
+    Labels, buttons, group titles, placeholders, tab and combo texts, tooltips,
+    accessible names and descriptions, window titles, in tree order; widgets that
+    are hidden on purpose are skipped. Used to compare a screen switched to another
+    language with one built in it.
+    """
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QComboBox,
+        QGroupBox,
+        QLabel,
+        QLineEdit,
+        QTabWidget,
+        QWidget,
+    )
+
+    assert isinstance(widget, QWidget)
+    found: list[str] = []
+    for w in [widget, *widget.findChildren(QWidget)]:
+        if w is not widget and w.isHidden():
+            continue
+        name = w.objectName() or type(w).__name__
+        parts: list[str] = []
+        if isinstance(w, (QLabel, QAbstractButton)):
+            parts.append(w.text())
+        elif isinstance(w, QGroupBox):
+            parts.append(w.title())
+        elif isinstance(w, QLineEdit):
+            parts.append(w.placeholderText())
+        elif isinstance(w, QComboBox):
+            parts += [w.itemText(i) for i in range(w.count())]
+        elif isinstance(w, QTabWidget):
+            parts += [w.tabText(i) for i in range(w.count())]
+        parts += [w.toolTip(), w.accessibleName(), w.accessibleDescription()]
+        if w.isWindow():
+            parts.append(w.windowTitle())
+        found += [f"{name}: {p}" for p in parts if p]
+    return found
+
+
+@pytest.fixture
+def speak(qapp: object) -> Iterator[Callable[[str], str]]:
+    """``speak("hi")`` switches the app's language; English again after the test."""
+    from pos_app.ui import i18n
+
+    yield i18n.install
+    i18n.install("en")
+
+
+@pytest.fixture
+def assert_retranslates(
+    speak: Callable[[str], str], qapp: object
+) -> Callable[[Callable[[], object]], None]:
+    """Check a screen says the same after a switch as one built in the language.
+
+    ``build()`` returns a shown widget (the caller puts it in the state to check).
+    Built in English then switched to Hindi, its texts must equal those of one built
+    in Hindi; and they must be Hindi (Devanagari present); back to English, equal to
+    a fresh English one.
+    """
+    from PySide6.QtWidgets import QApplication
+
+    def settle() -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+
+    def check(build: Callable[[], object]) -> None:
+        speak("en")
+        switched = build()
+        settle()
+        english = screen_texts(switched)
+        speak("hi")
+        settle()
+        after_switch = screen_texts(switched)
+        fresh = build()
+        settle()
+        assert after_switch == screen_texts(fresh)
+        assert after_switch != english
+        assert any("\u0900" <= ch <= "\u097f" for text in after_switch for ch in text)
+        speak("en")
+        settle()
+        assert screen_texts(switched) == english
+
+    return check
 
 
 # -- a real checkout on a loopback sandbox (tests/checkout, conformance, faults) -----

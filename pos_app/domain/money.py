@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from pos_app.domain.text import translate
+
 __all__ = ["MAX_AMOUNT", "InvalidAmount", "Money"]
 
 _PAISE_PER_RUPEE = 100
@@ -69,11 +71,17 @@ class Money:
         """
         match = _TYPED_AMOUNT.match(text or "")
         if not match:
-            raise InvalidAmount("Enter an amount like 149 or 149.50")
+            raise InvalidAmount(
+                translate("Money", "Enter an amount like 149 or 149.50")
+            )
         whole, fraction = match.group(1).replace(",", ""), match.group(2) or ""
         money = cls(int(whole) * _PAISE_PER_RUPEE + int(fraction.ljust(2, "0") or 0))
         if money.paise > MAX_AMOUNT.paise:
-            raise InvalidAmount(f"Amounts above {MAX_AMOUNT.format()} are not accepted")
+            raise InvalidAmount(
+                translate("Money", "Amounts above {limit} are not accepted").format(
+                    limit=MAX_AMOUNT.format()
+                )
+            )
         return money
 
     @classmethod

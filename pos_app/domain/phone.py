@@ -10,6 +10,8 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from pos_app.domain.text import translate
+
 __all__ = ["InvalidPhone", "Phone", "mask_phone"]
 
 _DIGITS = re.compile(r"\D")
@@ -30,16 +32,18 @@ class Phone:
         """Accept ``98765 43210``, ``+91-98765-43210`` or ``09876543210``."""
         raw = (text or "").strip()
         if re.search(r"[^\d\s+\-()]", raw):
-            raise InvalidPhone("A mobile number has digits only")
+            raise InvalidPhone(translate("Phone", "A mobile number has digits only"))
         digits = _DIGITS.sub("", raw)
         if len(digits) == 12 and digits.startswith("91"):
             digits = digits[2:]
         elif len(digits) == 11 and digits.startswith("0"):
             digits = digits[1:]
         if len(digits) != 10:
-            raise InvalidPhone("Enter the 10-digit mobile number")
+            raise InvalidPhone(translate("Phone", "Enter the 10-digit mobile number"))
         if digits[0] not in "6789":
-            raise InvalidPhone("Indian mobile numbers start with 6, 7, 8 or 9")
+            raise InvalidPhone(
+                translate("Phone", "Indian mobile numbers start with 6, 7, 8 or 9")
+            )
         return cls(digits)
 
     @property

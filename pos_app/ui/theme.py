@@ -15,6 +15,8 @@ from PySide6.QtGui import QFont, QPainter, QPixmap
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication, QFrame, QLabel, QWidget
 
+from pos_app.ui import i18n
+
 __all__ = [
     "apply_theme",
     "divider",
@@ -35,8 +37,13 @@ def style_sheet() -> str:
 
 
 def base_font() -> QFont:
-    """Return DejaVu Sans at the base size with tabular (equal-width) figures."""
-    font = QFont("DejaVu Sans")
+    """Return the UI font at the base size with tabular (equal-width) figures.
+
+    DejaVu Sans first, then the shipped Devanagari font for Hindi
+    (:data:`pos_app.ui.i18n.FONT_FAMILIES`).
+    """
+    font = QFont()
+    font.setFamilies(list(i18n.FONT_FAMILIES))
     font.setPixelSize(BASE_FONT_PX)
     font.setFeature(QFont.Tag("tnum"), 1)  # money columns line up digit for digit
     return font
@@ -44,6 +51,7 @@ def base_font() -> QFont:
 
 def apply_theme(app: QApplication) -> None:
     """Give the whole application the counter's font and style sheet."""
+    i18n.register_fonts()
     app.setFont(base_font())
     app.setStyleSheet(style_sheet())
 
