@@ -54,7 +54,8 @@ def _parser() -> argparse.ArgumentParser:
         default="all",
         help=(
             "which flow to run: linked, declined, link-qr, link-web, cct, otp, "
-            "or all (the default)"
+            "kiosk (a first-time customer at the self-checkout, in English and "
+            "Hindi), or all (the default)"
         ),
     )
 

@@ -6,7 +6,8 @@ checks its result against the database, the event journal and the gateway's orde
 status. The customer's part is played too: their phone (an HTTP client posting the
 consent page's form) for the QR, and JavaScript in the web view for the pages shown
 on this screen (consent, CCT top-up, OTP). The ``otp`` scenario runs on a second
-window whose merchant routes Amazon Pay through PayU.
+window whose merchant routes Amazon Pay through PayU. The ``kiosk`` scenario
+(:mod:`pos_app.demo_kiosk`) drives the self-checkout in English and in Hindi.
 """
 
 from __future__ import annotations
@@ -141,12 +142,13 @@ class _Counter:
 
 
 def run_demo(out: Path, scenario: str = "all") -> int:
+    kiosk = scenario in ("all", "kiosk")
     if scenario == "all":
         names = list(SCENARIOS)
-    elif scenario in SCENARIOS:
-        names = [scenario]
+    elif scenario in SCENARIOS or scenario == "kiosk":
+        names = [scenario] if scenario in SCENARIOS else []
     else:
-        choices = ", ".join([*SCENARIOS, "all"])
+        choices = ", ".join([*SCENARIOS, "kiosk", "all"])
         print(
             f"pos-app demo: unknown scenario {scenario!r} (choose {choices})",
             file=sys.stderr,
@@ -185,6 +187,13 @@ def run_demo(out: Path, scenario: str = "all") -> int:
             print(json.dumps(line), flush=True)
             if line.get("status") != chosen.expect_status:
                 failures += 1
+        if kiosk:
+            from pos_app.demo_kiosk import run_kiosk_demo
+
+            for line in run_kiosk_demo(app, out, _wait, _settle, DemoError):
+                print(json.dumps(line, ensure_ascii=False), flush=True)
+                if line.get("status") != "CHARGED":
+                    failures += 1
     finally:
         for counter in counters.values():
             counter.window.close()
