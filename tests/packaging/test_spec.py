@@ -88,6 +88,17 @@ def test_resources_data_files_are_included(spec: dict[str, Any]) -> None:
         assert (path.name, "pos_app/resources") in datas
 
 
+def test_translations_and_fonts_are_included(spec: dict[str, Any]) -> None:
+    datas = {(Path(src).name, dest) for src, dest in spec["a"].kwargs["datas"]}
+    for name, dest in (
+        ("pos_app_hi.qm", "pos_app/resources/i18n"),
+        ("NotoSansDevanagariUI-Regular.ttf", "pos_app/resources/fonts"),
+        ("NotoSansDevanagariUI-Bold.ttf", "pos_app/resources/fonts"),
+        ("OFL.txt", "pos_app/resources/fonts"),
+    ):
+        assert (name, dest) in datas
+
+
 def test_resources_package_is_added_to_the_archive(spec: dict[str, Any]) -> None:
     names = {name for name, _src, kind in spec["a"].pure if kind == "PYMODULE"}
     assert "pos_app.resources" in names
