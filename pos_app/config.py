@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
-from pos_app.domain.text import LANGUAGES
+from pos_app.domain.text import LANGUAGES, join, translate
 
 if TYPE_CHECKING:
     from pos_app.settings_store import SecretStore
@@ -110,12 +110,12 @@ class AppConfig:
     @property
     def gateway_label(self) -> str:
         if self.uses_embedded_sandbox:
-            return "Embedded sandbox"
+            return translate("Settings", "Embedded sandbox")
         if self.mode is GatewayMode.JUSPAY_PRODUCTION:
-            return "Juspay (live)"
+            return translate("Settings", "Juspay (live)")
         if self.mode is GatewayMode.JUSPAY_SANDBOX:
-            return "Juspay sandbox"
-        return f"Gateway {self.base_url}"
+            return translate("Settings", "Juspay sandbox")
+        return translate("Settings", "Gateway {address}").format(address=self.base_url)
 
     @classmethod
     def load(
@@ -161,7 +161,7 @@ class AppConfig:
                 if config.response_key is None and wants_response_key:
                     updates["response_key"] = vault.get_response_key(config.merchant_id)
             except store.SecretStoreError as exc:
-                keyring_note = str(exc)
+                keyring_note = _said(exc)
                 log.warning("keys not read from the keyring: %s", exc)
             config = _replace(config, **updates)
 
@@ -170,7 +170,9 @@ class AppConfig:
                 config.validate()
             except ConfigError as exc:
                 if keyring_note and not config.api_key:
-                    raise ConfigError(f"{exc}\n{keyring_note}", exc.problems) from exc
+                    raise ConfigError(
+                        join([_said(exc), keyring_note], "\n"), exc.problems
+                    ) from exc
                 raise
         return config
 
@@ -183,12 +185,24 @@ class AppConfig:
         except ValueError as exc:
             choices = ", ".join(m.value for m in GatewayMode)
             raise ConfigError(
-                f"The gateway mode {mode_text!r} is unknown; choose one of: {choices}",
-                (Problem("mode", "Choose one of: " + choices),),
+                translate(
+                    "Settings",
+                    "The gateway mode {mode} is unknown; choose one of: {choices}",
+                ).format(mode=repr(mode_text), choices=choices),
+                (
+                    Problem(
+                        "mode",
+                        translate("Settings", "Choose one of: {choices}").format(
+                            choices=choices
+                        ),
+                    ),
+                ),
             ) from exc
         latency = env.get("POS_SANDBOX_LATENCY_MS", "0")
         if not latency.isdigit():
-            raise ConfigError("POS_SANDBOX_LATENCY_MS must be a whole number")
+            raise ConfigError(
+                translate("Settings", "POS_SANDBOX_LATENCY_MS must be a whole number")
+            )
         return cls(
             mode=mode,
             gateway_url=env.get("POS_GATEWAY_URL") or None,
@@ -211,28 +225,42 @@ class AppConfig:
             found.append(
                 Problem(
                     "amazon_pay_route",
-                    "The Amazon Pay route must be one of: " + ", ".join(ROUTES),
+                    translate(
+                        "Settings", "The Amazon Pay route must be one of: {choices}"
+                    ).format(choices=", ".join(ROUTES)),
                 )
             )
         if self.language not in LANGUAGES:
             found.append(
                 Problem(
                     "language",
-                    "The language must be one of: " + ", ".join(LANGUAGES),
+                    translate(
+                        "Settings", "The language must be one of: {choices}"
+                    ).format(choices=", ".join(LANGUAGES)),
                 )
             )
         if not _TERMINAL_ID.fullmatch(self.terminal_id):
             found.append(
                 Problem(
                     "terminal_id",
-                    "The terminal id must be 1 to 6 letters or digits, e.g. T01",
+                    translate(
+                        "Settings",
+                        "The terminal id must be 1 to 6 letters or digits, e.g. T01",
+                    ),
                 )
             )
-        found += _url_problems("return_url", "The return URL", self.return_url)
-        if self.gateway_url:
-            found += _url_problems(
-                "gateway_url", "The gateway address", self.gateway_url, query=False
+        if not _is_web_address(self.return_url):
+            found.append(
+                Problem(
+                    "return_url",
+                    translate(
+                        "Settings",
+                        "The return URL must be a full web address (https://...)",
+                    ),
+                )
             )
+        if self.gateway_url:
+            found += _gateway_url_problems(self.gateway_url)
         if self.uses_embedded_sandbox:
             return found
 
@@ -240,39 +268,56 @@ class AppConfig:
             found.append(
                 Problem(
                     "merchant_id",
-                    "Enter the merchant id from the Juspay dashboard "
-                    "(POS_MERCHANT_ID): it is needed for any gateway other than "
-                    "the embedded sandbox",
+                    translate(
+                        "Settings",
+                        "Enter the merchant id from the Juspay dashboard "
+                        "(POS_MERCHANT_ID): it is needed for any gateway other than "
+                        "the embedded sandbox",
+                    ),
                 )
             )
         elif not _MERCHANT_ID.fullmatch(self.merchant_id):
             found.append(
                 Problem(
                     "merchant_id",
-                    "The merchant id has letters, digits, '_', '-' or '.' only "
-                    "(no spaces); copy it from the Juspay dashboard",
+                    translate(
+                        "Settings",
+                        "The merchant id has letters, digits, '_', '-' or '.' only "
+                        "(no spaces); copy it from the Juspay dashboard",
+                    ),
                 )
             )
         if not self.api_key:
             found.append(
                 Problem(
                     "api_key",
-                    "Enter the API key (Juspay dashboard: Settings, Security) or set "
-                    "POS_API_KEY: it is needed for any gateway other than the "
-                    "embedded sandbox",
+                    translate(
+                        "Settings",
+                        "Enter the API key (Juspay dashboard: Settings, Security) or "
+                        "set POS_API_KEY: it is needed for any gateway other than the "
+                        "embedded sandbox",
+                    ),
                 )
             )
         elif any(ch.isspace() for ch in self.api_key):
             found.append(
                 Problem(
                     "api_key",
-                    "The API key contains a space or line break; paste it again",
+                    translate(
+                        "Settings",
+                        "The API key contains a space or line break; paste it again",
+                    ),
                 )
             )
         url = self.base_url or ""
         if self.mode is not GatewayMode.EMBEDDED and not url.startswith("https://"):
             found.append(
-                Problem("gateway_url", "Real Juspay hosts are reached over https only")
+                Problem(
+                    "gateway_url",
+                    translate(
+                        "Settings", "Real Juspay hosts are reached over https only"
+                    ),
+                )
             )
         return found
 
@@ -280,21 +325,34 @@ class AppConfig:
         """Raise ConfigError listing every problem, if there is any."""
         found = self.problems()
         if found:
-            raise ConfigError("\n".join(p.message for p in found), tuple(found))
+            raise ConfigError(join([p.message for p in found], "\n"), tuple(found))
 
 
 def _replace(config: AppConfig, **updates: str | None) -> AppConfig:
     return dataclasses.replace(config, **updates) if updates else config  # type: ignore[arg-type]
 
 
-def _url_problems(
-    name: str, label: str, url: str, *, query: bool = True
-) -> list[Problem]:
+def _said(exc: ConfigError) -> str:
+    """The error's message as raised (a Text the screen can translate)."""
+    first = exc.args[0] if exc.args else None
+    return first if isinstance(first, str) else str(exc)
+
+
+def _is_web_address(url: str) -> bool:
     parts = urlsplit(url)
-    if parts.scheme not in {"http", "https"} or not parts.netloc:
-        return [
-            Problem(name, f"{label} must be a full web address (https://...)"),
-        ]
-    if not query and (parts.query or parts.fragment):
-        return [Problem(name, f"{label} must not contain '?' or '#'")]
+    return parts.scheme in {"http", "https"} and bool(parts.netloc)
+
+
+def _gateway_url_problems(url: str) -> list[Problem]:
+    if not _is_web_address(url):
+        message = translate(
+            "Settings", "The gateway address must be a full web address (https://...)"
+        )
+        return [Problem("gateway_url", message)]
+    parts = urlsplit(url)
+    if parts.query or parts.fragment:
+        message = translate(
+            "Settings", "The gateway address must not contain '?' or '#'"
+        )
+        return [Problem("gateway_url", message)]
     return []

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from pos_app import logs
 from pos_app.config import AppConfig
+from pos_app.domain.text import translate
 
 if TYPE_CHECKING:
     import httpx
@@ -84,9 +85,11 @@ def check_connection(
     if config.uses_embedded_sandbox:
         report = _check_embedded(config, transport, timeout)
     elif not config.merchant_id or not config.api_key or not config.base_url:
-        missing = "merchant id" if not config.merchant_id else "API key"
         report = ConnectionReport(
-            CheckResult.INCOMPLETE, f"Enter the {missing} first, then test again."
+            CheckResult.INCOMPLETE,
+            translate("Connection", "Enter the merchant id first, then test again.")
+            if not config.merchant_id
+            else translate("Connection", "Enter the API key first, then test again."),
         )
     else:
         report = _check(
@@ -115,12 +118,15 @@ def _check_embedded(
             sandbox.base_url,
             sandbox.merchant_id,
             sandbox.api_key,
-            "Embedded sandbox",
+            config.gateway_label,
             transport,
             timeout,
         )
     if report.ok:
-        message = "The embedded sandbox works; it needs no network or credentials."
+        message = translate(
+            "Connection",
+            "The embedded sandbox works; it needs no network or credentials.",
+        )
         return ConnectionReport(report.result, message, report.detail, True)
     return report
 
@@ -146,7 +152,12 @@ def _check(
             lookup_timeout=timeout,
         )
     except ValueError as exc:
-        return ConnectionReport(CheckResult.INCOMPLETE, f"Check the settings: {exc}")
+        return ConnectionReport(
+            CheckResult.INCOMPLETE,
+            translate("Connection", "Check the settings: {problem}").format(
+                problem=str(exc)
+            ),
+        )
 
     with JuspayClient(gateway, transport=transport) as client:
         try:
@@ -160,15 +171,24 @@ def _check(
         except errors.GatewayError as exc:
             return _verdict(exc, step="order status", merchant_id=merchant_id)
 
-    where = f"Connected to {label} as merchant {merchant_id}."
     if amazon_pay:
         return ConnectionReport(
-            CheckResult.OK, f"{where} Amazon Pay is enabled.", amazon_pay=True
+            CheckResult.OK,
+            translate(
+                "Connection",
+                "Connected to {gateway} as merchant {merchant_id}. Amazon Pay is "
+                "enabled.",
+            ).format(gateway=label, merchant_id=merchant_id),
+            amazon_pay=True,
         )
     return ConnectionReport(
         CheckResult.OK,
-        f"{where} But Amazon Pay is not among this merchant's payment methods: "
-        "enable it on the Juspay dashboard before taking payments.",
+        translate(
+            "Connection",
+            "Connected to {gateway} as merchant {merchant_id}. But Amazon Pay is not "
+            "among this merchant's payment methods: enable it on the Juspay "
+            "dashboard before taking payments.",
+        ).format(gateway=label, merchant_id=merchant_id),
         amazon_pay=False,
     )
 
@@ -190,22 +210,31 @@ def _verdict(exc: GatewayError, *, step: str, merchant_id: str) -> ConnectionRep
     if isinstance(exc, errors.AuthenticationError):
         return ConnectionReport(
             CheckResult.AUTH_FAILED,
-            "The gateway refused the credentials (access denied): the API key is "
-            f"wrong or revoked, or it does not belong to merchant {merchant_id}.",
+            translate(
+                "Connection",
+                "The gateway refused the credentials (access denied): the API key is "
+                "wrong or revoked, or it does not belong to merchant {merchant_id}.",
+            ).format(merchant_id=merchant_id),
             detail,
         )
     if isinstance(exc, errors.GatewayUnavailable):
         if code == "connect_timeout":
             return ConnectionReport(
                 CheckResult.TIMEOUT,
-                "The gateway did not answer in time. Check the network connection "
-                "(and any proxy or firewall), then test again.",
+                translate(
+                    "Connection",
+                    "The gateway did not answer in time. Check the network connection "
+                    "(and any proxy or firewall), then test again.",
+                ),
                 detail,
             )
         return ConnectionReport(
             CheckResult.UNREACHABLE,
-            "Cannot reach the gateway: no network connection, or the gateway "
-            "address is wrong.",
+            translate(
+                "Connection",
+                "Cannot reach the gateway: no network connection, or the gateway "
+                "address is wrong.",
+            ),
             detail,
         )
     if isinstance(exc, errors.OutcomeUnknown) and code in {
@@ -214,15 +243,21 @@ def _verdict(exc: GatewayError, *, step: str, merchant_id: str) -> ConnectionRep
     }:
         return ConnectionReport(
             CheckResult.TIMEOUT,
-            "The gateway accepted the connection but did not answer in time. Try "
-            "again; if it keeps happening, check the network or Juspay's status.",
+            translate(
+                "Connection",
+                "The gateway accepted the connection but did not answer in time. Try "
+                "again; if it keeps happening, check the network or Juspay's status.",
+            ),
             detail,
         )
     if not exc.structured or isinstance(exc, errors.MalformedResponse):
         return ConnectionReport(
             CheckResult.ERROR_PAGE,
-            "The address answered with a web page, not the Juspay API. Check the "
-            "gateway address (or a proxy or captive portal in between).",
+            translate(
+                "Connection",
+                "The address answered with a web page, not the Juspay API. Check the "
+                "gateway address (or a proxy or captive portal in between).",
+            ),
             detail,
         )
     if step == "payment methods" and isinstance(
@@ -230,13 +265,18 @@ def _verdict(exc: GatewayError, *, step: str, merchant_id: str) -> ConnectionRep
     ):
         return ConnectionReport(
             CheckResult.UNKNOWN_MERCHANT,
-            f"The gateway does not know the merchant id {merchant_id!r}. Copy it "
-            "again from the Juspay dashboard (it is case-sensitive), and check the "
-            "mode: sandbox and production accounts differ.",
+            translate(
+                "Connection",
+                "The gateway does not know the merchant id {merchant_id}. Copy it "
+                "again from the Juspay dashboard (it is case-sensitive), and check "
+                "the mode: sandbox and production accounts differ.",
+            ).format(merchant_id=repr(merchant_id)),
             detail,
         )
     return ConnectionReport(
         CheckResult.GATEWAY_ERROR,
-        f"The gateway reported an error ({exc.message}). Try again later.",
+        translate(
+            "Connection", "The gateway reported an error ({error}). Try again later."
+        ).format(error=exc.message),
         detail,
     )

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from pos_app.config import DEFAULT_RETURN_URL, ConfigError, GatewayMode
+from pos_app.domain.text import translate
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -102,26 +103,41 @@ def read_settings(data_dir: Path) -> StoredSettings:
     except FileNotFoundError:
         return StoredSettings()
     except OSError as exc:
-        raise ConfigError(f"The settings file {path} cannot be read: {exc}") from exc
+        raise ConfigError(
+            translate(
+                "Settings", "The settings file {path} cannot be read: {error}"
+            ).format(path=str(path), error=str(exc))
+        ) from exc
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(
-            f"The settings file {path} is damaged ({exc}). Fix it, or delete it and "
-            "enter the settings again."
+            translate(
+                "Settings",
+                "The settings file {path} is damaged ({error}). Fix it, or delete it "
+                "and enter the settings again.",
+            ).format(path=str(path), error=str(exc))
         ) from exc
 
     table = data.get("gateway", {})
     known = {f.name for f in fields(StoredSettings)}
     if not isinstance(table, dict):
-        raise ConfigError(f"The settings file {path} has no [gateway] table")
+        raise ConfigError(
+            translate(
+                "Settings", "The settings file {path} has no [gateway] table"
+            ).format(path=str(path))
+        )
     values: dict[str, str] = {}
     for key, value in table.items():
         if key not in known:
             log.warning("ignoring unknown setting %r in %s", key, path)
             continue
         if not isinstance(value, str):
-            raise ConfigError(f"The setting {key!r} in {path} must be text")
+            raise ConfigError(
+                translate(
+                    "Settings", "The setting {key} in {path} must be text"
+                ).format(key=repr(key), path=str(path))
+            )
         values[key] = value.strip()
     if "api_key" in table or "response_key" in table:
         # Never read a secret from the file, even if someone typed one in.
@@ -184,9 +200,10 @@ class NoKeyringBackendError(SecretStoreError):
     """No keyring backend exists on this machine."""
 
 
-_NO_KEYRING = (
+_NO_KEYRING = translate(
+    "Settings",
     "No OS keyring is available on this machine, so the key cannot be stored here. "
-    "Set it in the environment instead ({variable})."
+    "Set it in the environment instead ({variable}).",
 )
 
 
@@ -270,9 +287,11 @@ class SecretStore:
 
     def _set(self, user: str, value: str, variable: str) -> None:
         if not user:
-            raise SecretStoreError("Enter the merchant id before storing a key")
+            raise SecretStoreError(
+                translate("Settings", "Enter the merchant id before storing a key")
+            )
         if not value.strip():
-            raise SecretStoreError("The key is empty")
+            raise SecretStoreError(translate("Settings", "The key is empty"))
         backend = self._usable_backend(variable)
         try:
             backend.set_password(KEYRING_SERVICE, user, value.strip())
@@ -294,9 +313,25 @@ class SecretStore:
 
 def _failure(action: str, variable: str, exc: Exception) -> SecretStoreError:
     # The exception text comes from the backend, never from the value.
+    said = {
+        "read": translate(
+            "Settings",
+            "The OS keyring could not read the key ({error}). Unlock the keyring, "
+            "or set {variable} in the environment instead.",
+        ),
+        "store": translate(
+            "Settings",
+            "The OS keyring could not store the key ({error}). Unlock the keyring, "
+            "or set {variable} in the environment instead.",
+        ),
+        "delete": translate(
+            "Settings",
+            "The OS keyring could not delete the key ({error}). Unlock the keyring, "
+            "or set {variable} in the environment instead.",
+        ),
+    }[action]
     return SecretStoreError(
-        f"The OS keyring could not {action} the key ({type(exc).__name__}: {exc}). "
-        f"Unlock the keyring, or set {variable} in the environment instead."
+        said.format(error=f"{type(exc).__name__}: {exc}", variable=variable)
     )
 
 

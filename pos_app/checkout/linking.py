@@ -24,6 +24,7 @@ from pos_app.checkout.types import (
     PaymentResult,
 )
 from pos_app.domain.states import AttemptStatus
+from pos_app.domain.text import translate
 from pos_app.gateway import errors
 from pos_app.gateway.redirects import parse_consent_return, verify_return
 
@@ -57,9 +58,11 @@ class LinkFlow:
         if not run.begin(AttemptStatus.AWAITING_LINK):
             return run.result(
                 Outcome.UNKNOWN,
-                "An earlier try for this sale is still being checked.",
+                translate(
+                    "Linking", "An earlier try for this sale is still being checked."
+                ),
             )
-        run.progress("Asking Amazon Pay for consent")
+        run.progress(translate("Linking", "Asking Amazon Pay for consent"))
         return_url = run.ctx.return_url if self.mode is LinkMode.WEB else None
         try:
             wallet = run.client.create_wallet(
@@ -70,9 +73,13 @@ class LinkFlow:
                 return_url=return_url,
             )
         except errors.GatewayError as exc:
-            return run.fail(exc, "Amazon Pay linking could not start.")
+            return run.fail(
+                exc, translate("Linking", "Amazon Pay linking could not start.")
+            )
         if not wallet.id:
-            return run.fail_plain("no_wallet", "Amazon Pay did not open a wallet.")
+            return run.fail_plain(
+                "no_wallet", translate("Linking", "Amazon Pay did not open a wallet.")
+            )
         if wallet.linked:
             # Linked meanwhile (say at another counter): no consent needed.
             self.state = LinkState.LINKED
@@ -82,7 +89,11 @@ class LinkFlow:
             # unconfirmed at Juspay (reference 12.1); the sandbox returns one.
             return run.fail_plain(
                 "consent_unavailable",
-                "This gateway offers no consent page for linking. Use another method.",
+                translate(
+                    "Linking",
+                    "This gateway offers no consent page for linking. "
+                    "Use another method.",
+                ),
             )
         self.session = LinkSession(
             attempt_id=run.attempt_id,
@@ -172,11 +183,14 @@ class LinkFlow:
         run = self.run
         if self.state is not LinkState.LINKED:
             return run.result(
-                Outcome.CANCELLED, "The Amazon Pay wallet was not linked."
+                Outcome.CANCELLED,
+                translate("Linking", "The Amazon Pay wallet was not linked."),
             )
         if not run.move(AttemptStatus.SUBMITTING, step="linked"):
             # The sale was cancelled meanwhile (new sale): a late consent pays nothing.
-            return run.result(Outcome.CANCELLED, "This sale was cancelled.")
+            return run.result(
+                Outcome.CANCELLED, translate("Linking", "This sale was cancelled.")
+            )
         return run.direct_debit()
 
     # -- internals ----------------------------------------------------------------

@@ -27,6 +27,7 @@ from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Money
 from pos_app.domain.phone import Phone
 from pos_app.domain.states import AttemptStatus, Flow, GatewayStatus
+from pos_app.domain.text import translate
 from pos_app.gateway import errors
 from pos_app.gateway.client import JuspayClient
 from pos_app.gateway.models import OrderStatus, Transaction, Wallet
@@ -53,9 +54,12 @@ REDIRECT_ROUTES = {
     "GOCASHFREE": "Cashfree",
     "BILLDESK": "BillDesk",
 }
-_UNKNOWN_MESSAGE = (
+_ORDER_NOT_CREATED = translate("Payment", "The order could not be created.")
+_CONFIRMING = translate("Payment", "Confirming with Amazon Pay")
+_UNKNOWN_MESSAGE = translate(
+    "Payment",
     "We could not confirm this payment yet. It is being checked with Amazon Pay; "
-    "do not charge the customer again until it is resolved."
+    "do not charge the customer again until it is resolved.",
 )
 
 
@@ -140,7 +144,7 @@ class PaymentRun:
         """Create the gateway order unless a retry already did; None when it exists."""
         if self.order_exists:
             return None
-        self.progress("Creating the order")
+        self.progress(translate("Payment", "Creating the order"))
         # The attempt is already "submitting" (stored before this call): that is the
         # intent; no separate event is written on the critical path.
         try:
@@ -157,16 +161,16 @@ class PaymentRun:
                 self.move(AttemptStatus.UNKNOWN, step="create_order", error=exc)
                 return self.result(Outcome.UNKNOWN, _UNKNOWN_MESSAGE)
             if not found:
-                return self.fail(exc, "The order could not be created.")
+                return self.fail(exc, _ORDER_NOT_CREATED)
         except errors.InvalidRequest as exc:
             # Our order ids are never reused, so an existing one is this sale's own
             # (an earlier create whose answer was lost); the amount is checked when
             # the status confirms the payment.
             if (exc.code or "").upper() != "ALREADY_EXISTS":
-                return self.fail(exc, "The order could not be created.")
+                return self.fail(exc, _ORDER_NOT_CREATED)
             log.info("order %s already exists at the gateway", self.order_id)
         except errors.GatewayError as exc:
-            return self.fail(exc, "The order could not be created.")
+            return self.fail(exc, _ORDER_NOT_CREATED)
         self.order_exists = True
         self.order_just_created = True  # journaled with the next intent, one write
         return None
@@ -194,23 +198,28 @@ class PaymentRun:
         if failure is not None:
             return failure
 
-        self.progress("Checking Amazon Pay balance")
+        self.progress(translate("Payment", "Checking Amazon Pay balance"))
         try:
             wallet = amazon_wallet(
                 self.client.refresh_wallets(self.customer.customer_id)
             )
         except errors.GatewayError as exc:
             # No debit was sent yet: this attempt surely took no money.
-            return self.fail(exc, "Could not read the Amazon Pay balance.")
+            return self.fail(
+                exc, translate("Payment", "Could not read the Amazon Pay balance.")
+            )
         if wallet is None or not wallet.linked or not wallet.token:
             return self.fail_plain(
-                "wallet_not_linked", "This customer's Amazon Pay wallet is not linked."
+                "wallet_not_linked",
+                translate(
+                    "Payment", "This customer's Amazon Pay wallet is not linked."
+                ),
             )
         self.balance = wallet.balance
         return self._debit(wallet.token)
 
     def _debit(self, token: str) -> PaymentResult | HostedStep:
-        self.progress("Charging Amazon Pay balance")
+        self.progress(translate("Payment", "Charging Amazon Pay balance"))
         self._journal_intent(
             "debit_requested",
             {"balance_paise": self.balance.paise if self.balance else None},
@@ -226,7 +235,10 @@ class PaymentRun:
                 # Refused before anything happened; a fresh token may be tried once.
                 fresh = None if last_try else self._fresh_token()
                 if fresh is None:
-                    return self.fail(exc, "Amazon Pay refused the wallet token.")
+                    return self.fail(
+                        exc,
+                        translate("Payment", "Amazon Pay refused the wallet token."),
+                    )
                 log.warning(
                     "wallet token refused for %s; retrying fresh", self.order_id
                 )
@@ -235,7 +247,9 @@ class PaymentRun:
                 self.move(AttemptStatus.UNKNOWN, step="txns", error=exc)
                 return self.resolve("txns")
             except errors.GatewayError as exc:
-                return self.fail(exc, "Amazon Pay did not take the payment.")
+                return self.fail(
+                    exc, translate("Payment", "Amazon Pay did not take the payment.")
+                )
         assert txn is not None
         return self._after_txn(txn, HostedKind.CCT)
 
@@ -262,7 +276,9 @@ class PaymentRun:
         if failure is not None:
             return failure
         self.progress(
-            f"Opening Amazon Pay via {REDIRECT_ROUTES.get(self.route, self.route)}"
+            translate("Payment", "Opening Amazon Pay via {gateway}").format(
+                gateway=REDIRECT_ROUTES.get(self.route, self.route)
+            )
         )
         self._journal_intent("redirect_requested", {})
         try:
@@ -273,7 +289,9 @@ class PaymentRun:
             self.move(AttemptStatus.UNKNOWN, step="txns", error=exc)
             return self.resolve("txns")
         except errors.GatewayError as exc:
-            return self.fail(exc, "Amazon Pay could not be opened.")
+            return self.fail(
+                exc, translate("Payment", "Amazon Pay could not be opened.")
+            )
         return self._after_txn(txn, HostedKind.OTP)
 
     # -- after /txns ------------------------------------------------------------
@@ -304,7 +322,7 @@ class PaymentRun:
                 {"kind": kind.value, "host": urlsplit(auth.url).netloc},
             )
             return self.hosted
-        self.progress("Confirming with Amazon Pay")
+        self.progress(_CONFIRMING)
         return self.resolve("confirm", txn_id=txn.txn_id)
 
     def _hosted_step(
@@ -370,7 +388,7 @@ class PaymentRun:
                 log.warning(
                     "return URL for %s not trusted (signed=%s)", self.order_id, signed
                 )
-        self.progress("Confirming with Amazon Pay")
+        self.progress(_CONFIRMING)
         return self.resolve("hosted_return", delays=self.ctx.hosted_delays)
 
     # -- confirming ---------------------------------------------------------------
@@ -424,7 +442,8 @@ class PaymentRun:
             )
             if not won:
                 return self.result(
-                    Outcome.CHARGED, "This payment was already recorded."
+                    Outcome.CHARGED,
+                    translate("Payment", "This payment was already recorded."),
                 )
             return self._charged(verdict.txn_id or txn_id)
         if kind is VerdictKind.AMOUNT_MISMATCH:
@@ -438,8 +457,11 @@ class PaymentRun:
             )
             return self.result(
                 Outcome.UNKNOWN,
-                "The gateway reports a different amount. A manager must check this "
-                "payment before the sale completes.",
+                translate(
+                    "Payment",
+                    "The gateway reports a different amount. A manager must check "
+                    "this payment before the sale completes.",
+                ),
                 error_code="amount_mismatch",
             )
         if kind is VerdictKind.NOT_CREATED:
@@ -448,7 +470,10 @@ class PaymentRun:
             )
             return self.result(
                 Outcome.ERROR,
-                "The order was not created at the gateway. Nothing was charged.",
+                translate(
+                    "Payment",
+                    "The order was not created at the gateway. Nothing was charged.",
+                ),
                 retryable=True,
             )
         if kind is VerdictKind.FAILED:
@@ -488,7 +513,9 @@ class PaymentRun:
             order_id=self.order_id,
             amount=self.total,
             flow=self.hosted.flow if self.hosted else self.flow,
-            message=f"Paid {self.total.format()} with {self.method_label}.",
+            message=translate("Payment", "Paid {amount} with {method}.").format(
+                amount=self.total.format(), method=self.method_label
+            ),
             receipt=receipt,
         )
 
@@ -529,7 +556,9 @@ class PaymentRun:
         log.warning("payment for %s failed: %s", self.order_id, exc)
         return self.result(
             Outcome.ERROR,
-            f"{headline} {exc.user_message} Nothing was charged.",
+            translate("Payment", "{headline} {reason} Nothing was charged.").format(
+                headline=headline, reason=exc.user_message
+            ),
             retryable=True,
             error_code=exc.code or type(exc).__name__,
         )
@@ -579,11 +608,13 @@ def allowed_hosts(page_url: str, gateway_url: str) -> tuple[str, ...]:
 
 def _decline_message(status: str) -> str:
     if status == "AUTHENTICATION_FAILED":
-        return (
+        return translate(
+            "Payment",
             "The customer did not complete the payment on the Amazon Pay page. "
-            "Nothing was charged."
+            "Nothing was charged.",
         )
-    return (
+    return translate(
+        "Payment",
         "Amazon Pay declined the payment. Nothing was charged. Try again or choose "
-        "another method."
+        "another method.",
     )

@@ -26,6 +26,7 @@ from dataclasses import dataclass
 
 from pos_app.domain.ids import new_request_id
 from pos_app.domain.money import Money
+from pos_app.domain.text import Text, join, translate
 from pos_app.gateway import errors
 from pos_app.gateway import models as m
 from pos_app.gateway.client import JuspayClient
@@ -50,6 +51,12 @@ _GATEWAY_STATES = {
     m.RefundStatus.MANUAL_REVIEW: RefundState.MANUAL_REVIEW,
 }
 _NOT_SENT_YET = (RefundState.REQUESTED, RefundState.UNKNOWN)
+_DUPLICATE_REASON = translate(
+    "Refunds",
+    "a refund of the same amount was requested seconds ago; check the sale's "
+    "refunds, and wait a few seconds before repeating it",
+)
+_NO_SALE = translate("Refunds", "No sale has order id {order_id}.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +116,8 @@ class RefundService:
         self._retry_delays = tuple(retry_delays)
         self._sleep = sleep
         self._in_flight: set[str] = set()  # unique_request_ids being sent here
+        # Why a refund failed, as said here (the store keeps only the English).
+        self._reasons: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def __repr__(self) -> str:
@@ -124,9 +133,11 @@ class RefundService:
         """Refund ``amount`` of the paid sale with this gateway order id."""
         sale = self._store.get_sale_by_order(order_id)
         if sale is None or sale.id is None:
-            return self._refused(order_id, amount, f"No sale has order id {order_id}.")
+            return self._refused(order_id, amount, _NO_SALE.format(order_id=order_id))
         if amount.paise <= 0:
-            return self._refused(sale, amount, "Enter a refund amount above zero.")
+            return self._refused(
+                sale, amount, translate("Refunds", "Enter a refund amount above zero.")
+            )
 
         request_id = new_request_id()
         with self._lock:  # a refresh on another worker must not send it meanwhile
@@ -144,18 +155,25 @@ class RefundService:
             row = self._refunds.request(sale_id, amount.paise, request_id)
         except SaleNotRefundable:
             return self._refused(
-                sale, amount, f"Only a paid sale can be refunded (it is {sale.status})."
+                sale,
+                amount,
+                translate(
+                    "Refunds", "Only a paid sale can be refunded (it is {status})."
+                ).format(status=sale.status),
             )
         except SaleNotFound:
-            message = f"No sale has order id {sale.order_id}."
+            message = _NO_SALE.format(order_id=sale.order_id)
             return self._refused(sale.order_id, amount, message)
         except RefundTooLarge as exc:
             left = Money(exc.refundable_paise)
             return self._refused(
                 sale,
                 amount,
-                f"A refund of {amount.format()} is more than the "
-                f"{left.format()} still refundable on this sale.",
+                translate(
+                    "Refunds",
+                    "A refund of {amount} is more than the {left} still refundable "
+                    "on this sale.",
+                ).format(amount=amount.format(), left=left.format()),
             )
 
         log.info(
@@ -171,12 +189,14 @@ class RefundService:
         """Refund whatever is still refundable on the sale."""
         sale = self._store.get_sale_by_order(order_id)
         if sale is None or sale.id is None:
-            return self._refused(
-                order_id, Money(0), f"No sale has order id {order_id}."
-            )
+            return self._refused(order_id, Money(0), _NO_SALE.format(order_id=order_id))
         left = Money(sale.total_paise - self._refunds.held_total(sale.id))
         if left.paise <= 0:
-            return self._refused(sale, left, "Nothing is left to refund on this sale.")
+            return self._refused(
+                sale,
+                left,
+                translate("Refunds", "Nothing is left to refund on this sale."),
+            )
         return self.refund(order_id, left)
 
     def refresh(self, order_id: str) -> list[RefundResult]:
@@ -194,13 +214,15 @@ class RefundService:
             for row in self._refunds.refunds_for(sale.id)
             if row.status in OPEN and not self._is_in_flight(row)
         ]
-        problem = ""
+        problem: str = ""
         if todo:
             try:
                 status = self._client.order_status(order_id)
             except errors.GatewayError as exc:
                 log.warning("refund refresh of %s failed: %s", order_id, exc)
-                problem = f"Could not check with the gateway: {exc.user_message}"
+                problem = translate(
+                    "Refunds", "Could not check with the gateway: {reason}"
+                ).format(reason=exc.user_message)
             else:
                 for row in todo:
                     self._refresh_one(sale, row, status)
@@ -362,12 +384,10 @@ class RefundService:
         log.warning("refund %s refused: %r", row.unique_request_id, exc)
         reason = exc.user_message
         if isinstance(exc, errors.DuplicateRequest):  # same amount, seconds ago
-            reason = (
-                "a refund of the same amount was requested seconds ago; check the "
-                "sale's refunds, and wait a few seconds before repeating it"
-            )
+            reason = _DUPLICATE_REASON
         elif type(exc) is errors.InvalidRequest and exc.code:
-            reason = f"{reason} ({exc.code})"
+            reason = join([reason, f"({exc.code})"])
+        self._reasons[row.unique_request_id] = reason  # the store keeps it in English
         return self._move(
             row,
             RefundState.FAILURE,
@@ -405,9 +425,9 @@ class RefundService:
     def _result(self, sale: Sale, row: RefundRow, *, note: str = "") -> RefundResult:
         amount = Money(row.amount_paise)
         left = Money(max(sale.total_paise - self._refunds.held_total(row.sale_id), 0))
-        message = _message(row, amount, left)
+        message = _message(row, amount, left, self._reason(row))
         if note:
-            message = f"{message} {note}"
+            message = join([message, note])
         log.info("refund %s: %s", row.unique_request_id, message)
         return RefundResult(
             order_id=sale.order_id,
@@ -419,6 +439,16 @@ class RefundService:
             error_code=row.error_code,
         )
 
+    def _reason(self, row: RefundRow) -> str | None:
+        """Why the refund failed, in words the screen can translate when known."""
+        stored = row.error_message
+        if not stored:
+            return None
+        said = self._reasons.get(row.unique_request_id)
+        if said is not None and said == stored:
+            return said
+        return _known_reasons().get(stored, stored)
+
     def _refused(self, sale: Sale | str, amount: Money, message: str) -> RefundResult:
         if isinstance(sale, str):
             order_id, left = sale, Money(0)
@@ -428,30 +458,68 @@ class RefundService:
         return RefundResult(order_id, None, amount, left, message)
 
 
-def _message(row: RefundRow, amount: Money, left: Money) -> str:
+def _known_reasons() -> dict[str, str]:
+    """The reasons this app writes, by their English (for rows read back)."""
+    kinds = (
+        errors.GatewayError,
+        errors.AuthenticationError,
+        errors.InvalidRequest,
+        errors.TokenExpired,
+        errors.DuplicateRequest,
+        errors.RefundExceeded,
+        errors.NotFound,
+        errors.OrderNotFound,
+        errors.GatewayUnavailable,
+        errors.OutcomeUnknown,
+        errors.MalformedResponse,
+    )
+    said = [kind(None, "").user_message for kind in kinds]
+    return {str(text): text for text in (*said, _DUPLICATE_REASON)}
+
+
+def _message(
+    row: RefundRow, amount: Money, left: Money, reason: str | None = None
+) -> str:
     money = amount.format()
-    rest = f" Still refundable: {left.format()}."
+    rest = translate("Refunds", "Still refundable: {left}.").format(left=left.format())
     match row.status:
         case RefundState.SUCCESS:
-            return f"{money} was refunded to the customer's Amazon Pay balance.{rest}"
+            said = translate(
+                "Refunds", "{amount} was refunded to the customer's Amazon Pay balance."
+            )
         case RefundState.PENDING:
-            return (
-                f"Refund of {money} accepted; Amazon Pay is processing it. "
-                f"It usually completes within minutes.{rest}"
+            said = translate(
+                "Refunds",
+                "Refund of {amount} accepted; Amazon Pay is processing it. "
+                "It usually completes within minutes.",
             )
         case RefundState.FAILURE:
-            reason = row.error_message or "the gateway did not process it"
-            return (
-                f"Refund of {money} failed: {reason.rstrip('.')}. Nothing was "
-                f"refunded; you can try again.{rest}"
-            )
+            why = reason or translate("Refunds", "the gateway did not process it")
+            if not isinstance(why, Text):  # the gateway's own words, or a code
+                why = why.rstrip(".")
+            if why.endswith("."):  # a sentence of ours: it brings its own stop
+                said = translate(
+                    "Refunds",
+                    "Refund of {amount} failed: {reason} Nothing was refunded; you "
+                    "can try again.",
+                )
+            else:
+                said = translate(
+                    "Refunds",
+                    "Refund of {amount} failed: {reason}. Nothing was refunded; you "
+                    "can try again.",
+                )
+            return join([said.format(amount=money, reason=why), rest])
         case RefundState.MANUAL_REVIEW:
-            return (
-                f"Refund of {money} needs a manual review at the gateway. Do not "
-                f"refund this sale again until it is resolved.{rest}"
+            said = translate(
+                "Refunds",
+                "Refund of {amount} needs a manual review at the gateway. Do not "
+                "refund this sale again until it is resolved.",
             )
         case _:  # REQUESTED or UNKNOWN
-            return (
-                f"The gateway has not confirmed the refund of {money}. It is being "
-                f"checked; do not refund this sale again until it is resolved.{rest}"
+            said = translate(
+                "Refunds",
+                "The gateway has not confirmed the refund of {amount}. It is being "
+                "checked; do not refund this sale again until it is resolved.",
             )
+    return join([said.format(amount=money), rest])

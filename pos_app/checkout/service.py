@@ -48,6 +48,7 @@ from pos_app.domain.ids import new_order_id
 from pos_app.domain.money import Money
 from pos_app.domain.phone import Phone
 from pos_app.domain.states import Flow
+from pos_app.domain.text import join, translate
 from pos_app.gateway.client import JuspayClient
 from pos_app.gateway.models import Wallet
 from pos_app.store import DuplicateOrderId, Store
@@ -59,14 +60,40 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str], None]
 PayOutcome = PaymentResult | HostedStep
 
-_METHOD_LABELS = {
+_CARDS = translate("Payment", "Cards")
+_NET_BANKING = translate("Payment", "Net banking")
+# Names of methods, for the customer; "Amazon Pay" and "UPI" are the same in every
+# language.
+_METHOD_LABELS: dict[tuple[str, str], str] = {
     ("WALLET", "AMAZONPAY"): "Amazon Pay",
     ("UPI", "UPI"): "UPI",
-    ("CARD", "CARD"): "Cards",
-    ("NB", "NB"): "Net banking",
+    ("CARD", "CARD"): _CARDS,
+    ("NB", "NB"): _NET_BANKING,
 }
-_TYPE_LABELS = {"UPI": "UPI", "CARD": "Cards", "NB": "Net banking", "WALLET": "Wallet"}
-_NOT_HERE = "Not taken at this terminal"
+_TYPE_LABELS: dict[str, str] = {
+    "UPI": "UPI",
+    "CARD": _CARDS,
+    "NB": _NET_BANKING,
+    "WALLET": translate("Payment", "Wallet"),
+}
+_NOT_HERE = translate("Payment", "Not taken at this terminal")
+#: What the manager's re-check says a sale is (its SaleStatus value).
+_SALE_STATES = {
+    "open": translate("Reconciler", "{order_id} is open."),
+    "paid": translate("Reconciler", "{order_id} is paid."),
+    "cancelled": translate("Reconciler", "{order_id} is cancelled."),
+}
+#: How the re-check names an attempt's status (its AttemptStatus value, in English).
+_ATTEMPT_STATES = {
+    "created": translate("Reconciler", "created"),
+    "awaiting_link": translate("Reconciler", "awaiting_link"),
+    "submitting": translate("Reconciler", "submitting"),
+    "awaiting_customer": translate("Reconciler", "awaiting_customer"),
+    "unknown": translate("Reconciler", "unknown"),
+    "charged": translate("Reconciler", "charged"),
+    "failed": translate("Reconciler", "failed"),
+    "cancelled": translate("Reconciler", "cancelled"),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +190,7 @@ class CheckoutService:
                 return MethodOption(
                     method_type,
                     method,
-                    f"Amazon Pay (via {REDIRECT_ROUTES[self._route]})",
+                    _via(REDIRECT_ROUTES[self._route]),
                     supported=True,
                     direct_debit=False,
                 )
@@ -175,7 +202,9 @@ class CheckoutService:
                 supported=direct,
                 reason=""
                 if direct
-                else "Direct debit is not enabled for this merchant",
+                else translate(
+                    "Payment", "Direct debit is not enabled for this merchant"
+                ),
                 direct_debit=direct,
             )
         label = (
@@ -259,7 +288,7 @@ class CheckoutService:
                 step.order_id,
                 step.amount,
                 step.flow,
-                "This payment is being checked with Amazon Pay.",
+                translate("Payment", "This payment is being checked with Amazon Pay."),
             )
         with self._routed(run):
             result = run.finish_hosted(returned_url)  # polls: outside the lock
@@ -325,7 +354,7 @@ class CheckoutService:
                     session.order_id,
                     session.amount,
                     Flow.LINK_AND_PAY,
-                    "This Link and Pay session was cancelled.",
+                    translate("Linking", "This Link and Pay session was cancelled."),
                 )
             flow.run.progress = progress
             with self._routed(flow.run):
@@ -351,18 +380,32 @@ class CheckoutService:
         """A manager's "re-check": settle this sale's attempts and refunds now."""
         sale = self._store.get_sale_by_order(order_id)
         if sale is None or sale.id is None:
-            return f"No sale {order_id} in this store."
+            return translate("Reconciler", "No sale {order_id} in this store.").format(
+                order_id=order_id
+            )
         moved = self._reconciler.run_once(skip=self._live_attempts(), sale_id=sale.id)
         with self._client.routing(sale.customer_ref or order_id):
             refunds = self._refunds.refresh(order_id) if sale.status == "paid" else []
         after = self._store.get_sale_by_order(order_id)
         state = after.status if after is not None else sale.status
-        parts = [f"{order_id} is {state}."]
+        said = _SALE_STATES.get(state)
+        parts: list[str] = [
+            said.format(order_id=order_id)
+            if said is not None
+            else translate("Reconciler", "{order_id} is {state}.").format(
+                order_id=order_id, state=state
+            )
+        ]
         parts += [
-            f"Attempt {m.attempt_id}: {m.from_status} -> {m.to_status}." for m in moved
+            translate("Reconciler", "Attempt {attempt}: {before} -> {after}.").format(
+                attempt=m.attempt_id,
+                before=_ATTEMPT_STATES.get(m.from_status, m.from_status),
+                after=_ATTEMPT_STATES.get(m.to_status, m.to_status),
+            )
+            for m in moved
         ]
         parts += [r.message for r in refunds]
-        return " ".join(parts)
+        return join(parts)
 
     def refund_remaining(self, order_id: str) -> RefundResult:
         """Refund what is left of a paid sale (a manager's action)."""
@@ -408,12 +451,24 @@ class CheckoutService:
     ) -> PaymentRun | PaymentResult:
         total = sum((line.total for line in lines), Money.zero())
         if not lines or total.paise <= 0:
-            return PaymentResult(Outcome.ERROR, "", total, flow, "The cart is empty.")
+            return PaymentResult(
+                Outcome.ERROR,
+                "",
+                total,
+                flow,
+                translate("Payment", "The cart is empty."),
+            )
         if not method.is_amazon_pay or not method.supported:
             return PaymentResult(
-                Outcome.ERROR, "", total, flow, f"{method.label} is not taken here."
+                Outcome.ERROR,
+                "",
+                total,
+                flow,
+                translate("Payment", "{method} is not taken here.").format(
+                    method=method.label
+                ),
             )
-        progress("Saving the sale")
+        progress(translate("Payment", "Saving the sale"))
         sale_id, order_id, exists = self._sale_for(lines, phone, customer.customer_id)
         route = self._route if flow is Flow.REDIRECT_OTP else AMAZON_PAY
         return PaymentRun(
@@ -454,19 +509,21 @@ class CheckoutService:
                 moved = self._reconciler.run_once(skip=live, sale_id=sale.id)
             amount = Money(sale.total_paise).format()
             if any(m.to_status == "charged" for m in moved):
-                message = (
-                    f"This customer's earlier payment of {amount} (order "
-                    f"{sale.order_id}) went through after all. Check with the customer "
-                    "before charging again."
-                )
+                message = translate(
+                    "Reconciler",
+                    "This customer's earlier payment of {amount} (order {order_id}) "
+                    "went through after all. Check with the customer before charging "
+                    "again.",
+                ).format(amount=amount, order_id=sale.order_id)
             elif any(m.to_status == "failed" for m in moved):
                 continue  # settled as not charged: nothing stands in the way
             else:
-                message = (
-                    f"This customer has a payment of {amount} (order {sale.order_id}) "
-                    "still being checked with Amazon Pay. Do not charge again until it "
-                    "is resolved (Manager, Day review, Re-check status)."
-                )
+                message = translate(
+                    "Reconciler",
+                    "This customer has a payment of {amount} (order {order_id}) still "
+                    "being checked with Amazon Pay. Do not charge again until it is "
+                    "resolved (Manager, Day review, Re-check status).",
+                ).format(amount=amount, order_id=sale.order_id)
             log.warning("payment for %s refused: %s unsettled", phone, sale.order_id)
             return PaymentResult(
                 Outcome.ERROR,
@@ -543,15 +600,23 @@ class CheckoutService:
 
 def _paid_with(flow: Flow, route: str) -> str:
     if flow is Flow.REDIRECT_OTP:
-        return f"Amazon Pay (via {REDIRECT_ROUTES.get(route, route)})"
-    return "Amazon Pay balance"
+        return _via(REDIRECT_ROUTES.get(route, route))
+    return translate("Payment", "Amazon Pay balance")
+
+
+def _via(gateway: str) -> str:
+    """Amazon Pay through another gateway: "Amazon Pay (via PayU)"."""
+    return translate("Payment", "Amazon Pay (via {gateway})").format(gateway=gateway)
 
 
 def _in_flight(run: PaymentRun) -> PaymentResult:
     return run.result(
         Outcome.UNKNOWN,
-        "An earlier try for this sale is still being checked. Do not charge again "
-        "until it is resolved.",
+        translate(
+            "Payment",
+            "An earlier try for this sale is still being checked. Do not charge "
+            "again until it is resolved.",
+        ),
     )
 
 

@@ -94,7 +94,7 @@ class PaymentResult:
     order_id: str
     amount: Money
     flow: Flow
-    message: str  # one plain sentence for the cashier and the customer
+    message: str  # for the cashier and the customer: Text, shown with i18n.render
     retryable: bool = False  # may the cashier try again (same or other method)?
     receipt: Receipt | None = None
     error_code: str = ""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from pos_app.domain.money import MAX_AMOUNT, InvalidAmount, Money
+from pos_app.domain.text import translate
 
 __all__ = ["MAX_QUANTITY", "Cart", "CartLine", "Product"]
 
@@ -62,7 +63,7 @@ class Cart:
 
     def add_amount(self, amount: Money, label: str = "Amount") -> int:
         if amount.paise <= 0:
-            raise InvalidAmount("The amount must be more than zero")
+            raise InvalidAmount(translate("Cart", "The amount must be more than zero"))
         self._append(CartLine(label, amount, 1))
         return len(self.lines) - 1
 
@@ -86,4 +87,8 @@ class Cart:
     @staticmethod
     def _check_total(total: Money) -> None:
         if total > MAX_AMOUNT:
-            raise InvalidAmount(f"A sale cannot be more than {MAX_AMOUNT.format()}")
+            raise InvalidAmount(
+                translate("Cart", "A sale cannot be more than {limit}").format(
+                    limit=MAX_AMOUNT.format()
+                )
+            )

@@ -17,14 +17,14 @@ finds these calls as it finds ``QCoreApplication.translate`` (two literal argume
 nothing else in the brackets), so they land in the same translation files.
 
 Text built with ``+`` or an f-string is a plain ``str`` again: compose with
-:meth:`Text.format`.
+:meth:`Text.format`, and put whole sentences one after another with :func:`join`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Text", "translate"]
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Text", "join", "translate"]
 
 #: Language code -> its name in that language (what a language button shows).
 LANGUAGES: Mapping[str, str] = {"en": "English", "hi": "हिन्दी"}
@@ -61,3 +61,21 @@ class Text(str):
 def translate(context: str, source: str) -> Text:
     """Mark ``source`` for translation under ``context`` and return it as Text."""
     return Text(context, source)
+
+
+#: The context of joined sentences; it has no entries in the catalogue.
+JOINED = "Joined"
+
+
+def join(parts: Iterable[str], sep: str = " ") -> Text:
+    """Return ``sep.join(parts)`` as Text that says every part in its own language.
+
+    For messages made of whole sentences (a re-check summary, every problem of a
+    configuration): ``" ".join`` would give a plain ``str``, English on any screen.
+    The template (``"{part0} {part1}"``) has nothing to translate.
+    """
+    items = list(parts)
+    names = [f"part{index}" for index in range(len(items))]
+    glue = sep.replace("{", "{{").replace("}", "}}")
+    source = glue.join("{" + name + "}" for name in names)
+    return Text(JOINED, source, dict(zip(names, items, strict=True)))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
+from pos_app.domain.text import translate
+
 __all__ = [
     "AuthenticationError",
     "DuplicateRequest",
@@ -39,7 +41,9 @@ class GatewayError(Exception):
 
     #: Whether the request may have changed anything at the gateway.
     may_have_taken_effect = False
-    _default_user_message = "The payment gateway reported an error."
+    _default_user_message: str = translate(
+        "Gateway", "The payment gateway reported an error."
+    )
 
     def __init__(
         self,
@@ -84,6 +88,9 @@ class GatewayError(Exception):
     def user_message(self) -> str:
         """A short sentence fit for the cashier's screen.
 
+        Ours are :class:`~pos_app.domain.text.Text` (the UI says them with
+        ``i18n.render``); the gateway's own ``user_message`` is passed on as it came.
+
         It says what went wrong, not whether money moved: that is the checkout's
         call (``may_have_taken_effect`` tells it which case it is in).
         """
@@ -93,16 +100,19 @@ class GatewayError(Exception):
 class AuthenticationError(GatewayError):
     """The gateway rejected our credentials (HTTP 401/403, ``access_denied``)."""
 
-    _default_user_message = (
+    _default_user_message: str = translate(
+        "Gateway",
         "The payment gateway rejected this terminal's credentials. "
-        "Ask a manager to check the gateway settings."
+        "Ask a manager to check the gateway settings.",
     )
 
 
 class InvalidRequest(GatewayError):  # noqa: N818 - name fixed by ARCHITECTURE.md
     """The gateway refused the request as invalid (HTTP 400 and other 4xx)."""
 
-    _default_user_message = "The payment gateway refused the request."
+    _default_user_message: str = translate(
+        "Gateway", "The payment gateway refused the request."
+    )
 
     @property
     def user_message(self) -> str:
@@ -116,7 +126,9 @@ class InvalidRequest(GatewayError):  # noqa: N818 - name fixed by ARCHITECTURE.m
 class TokenExpired(InvalidRequest):
     """A single-use wallet token was expired or already used (code ``EXPIRED``)."""
 
-    _default_user_message = "The wallet session expired. Please try the payment again."
+    _default_user_message: str = translate(
+        "Gateway", "The wallet session expired. Please try the payment again."
+    )
 
     @property
     def user_message(self) -> str:
@@ -132,9 +144,10 @@ class DuplicateRequest(InvalidRequest):
     the refund that exists.
     """
 
-    _default_user_message = (
+    _default_user_message: str = translate(
+        "Gateway",
         "This refund was already requested. Check the sale's refunds before "
-        "trying again."
+        "trying again.",
     )
 
     @property
@@ -145,8 +158,9 @@ class DuplicateRequest(InvalidRequest):
 class RefundExceeded(InvalidRequest):
     """The refund is more than is left to refund (``invalid.amount.exceeded``)."""
 
-    _default_user_message = (
-        "The refund is more than the amount still refundable on this sale."
+    _default_user_message: str = translate(
+        "Gateway",
+        "The refund is more than the amount still refundable on this sale.",
     )
 
     @property
@@ -157,20 +171,25 @@ class RefundExceeded(InvalidRequest):
 class NotFound(GatewayError):  # noqa: N818 - name fixed by ARCHITECTURE.md
     """The object does not exist (HTTP 404, ``object_not_found``)."""
 
-    _default_user_message = "The payment gateway has no record of this."
+    _default_user_message: str = translate(
+        "Gateway", "The payment gateway has no record of this."
+    )
 
 
 class OrderNotFound(NotFound):
     """The order id is unknown to the gateway (``NOT_FOUND``, ``status_id`` 40)."""
 
-    _default_user_message = "The payment gateway has no record of this order."
+    _default_user_message: str = translate(
+        "Gateway", "The payment gateway has no record of this order."
+    )
 
 
 class GatewayUnavailable(GatewayError):  # noqa: N818 - name fixed by ARCHITECTURE.md
     """The gateway could not be reached; the request certainly did not take effect."""
 
-    _default_user_message = (
-        "Cannot reach the payment gateway. Check the connection and try again."
+    _default_user_message: str = translate(
+        "Gateway",
+        "Cannot reach the payment gateway. Check the connection and try again.",
     )
 
 
@@ -178,10 +197,14 @@ class OutcomeUnknown(GatewayError):  # noqa: N818 - name fixed by ARCHITECTURE.m
     """The request may have taken effect but we did not get a usable answer."""
 
     may_have_taken_effect = True
-    _default_user_message = "The payment gateway did not answer in time."
+    _default_user_message: str = translate(
+        "Gateway", "The payment gateway did not answer in time."
+    )
 
 
 class MalformedResponse(OutcomeUnknown):
     """A 2xx reply whose body is not the JSON we need."""
 
-    _default_user_message = "The payment gateway sent a reply that could not be read."
+    _default_user_message: str = translate(
+        "Gateway", "The payment gateway sent a reply that could not be read."
+    )

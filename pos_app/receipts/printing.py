@@ -23,6 +23,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from pos_app.domain.text import translate
 from pos_app.receipts.document import ReceiptDocument
 from pos_app.receipts.layout import Style, layout_lines
 from pos_app.receipts.settings import ReceiptSettings
@@ -45,8 +46,9 @@ log = logging.getLogger(__name__)
 #: Thermal printers' code pages have no rupee sign (python-escpos would print "?").
 PRINTER_CURRENCY = "Rs."
 _QR_MODULE_DOTS = 6  # about 0.75 mm per module at 203 dpi: easy for a phone
-_SPEC_HELP = "use file:/path, network:host:port, usb:vendor:product or dummy"
-_PAID = "The sale is paid and saved."
+_USB_NEEDS_PYUSB = translate(
+    "Receipts", "USB receipt printers need the pyusb package on this terminal."
+)
 
 
 class PrinterError(Exception):
@@ -80,7 +82,9 @@ def open_printer(spec: str, *, profile: str = "", timeout: float = 5.0) -> Escpo
     kind, _, rest = spec.partition(":")
     kwargs: dict[str, Any] = {"profile": profile} if profile else {}
     if not spec:
-        raise PrinterError("not_configured", "No receipt printer is set up.")
+        raise PrinterError(
+            "not_configured", translate("Receipts", "No receipt printer is set up.")
+        )
     if kind == "dummy" and not rest:
         return escpos_printer.Dummy(**kwargs)
     if kind == "file" and rest:
@@ -99,16 +103,17 @@ def open_printer(spec: str, *, profile: str = "", timeout: float = 5.0) -> Escpo
             from escpos.printer import usb  # type: ignore[import-untyped, unused-ignore]
 
             if not usb.is_usable():
-                raise PrinterError(
-                    "unsupported",
-                    "USB receipt printers need the pyusb package on this terminal.",
-                )
+                raise PrinterError("unsupported", _USB_NEEDS_PYUSB)
             return escpos_printer.Usb(
                 ids[0], ids[1], timeout=int(timeout * 1000), **kwargs
             )
     raise PrinterError(
         "config",
-        f"The receipt printer setting {spec!r} is not understood; {_SPEC_HELP}.",
+        translate(
+            "Receipts",
+            "The receipt printer setting {spec} is not understood; use file:/path, "
+            "network:host:port, usb:vendor:product or dummy.",
+        ).format(spec=repr(spec)),
     )
 
 
@@ -227,18 +232,21 @@ def print_to(
     except PrinterError as exc:
         log.warning("receipt %s not printed: %s", document.order_id, exc.message)
         if exc.code == "not_configured":
-            return PrintOutcome(
-                False, f"{_PAID} {exc.message} Show the e-receipt QR instead.", exc.code
+            said = translate(
+                "Receipts",
+                "The sale is paid and saved. {problem} Show the e-receipt QR instead.",
             )
-        return PrintOutcome(
-            False,
-            f"{_PAID} {exc.message} Reprint it from the manager area.",
-            exc.code,
-        )
+        else:
+            said = translate(
+                "Receipts",
+                "The sale is paid and saved. {problem} Reprint it from the manager "
+                "area.",
+            )
+        return PrintOutcome(False, said.format(problem=exc.message), exc.code)
     finally:
         if owned and printer is not None:
             _close(printer)
-    return PrintOutcome(True, "Receipt printed.")
+    return PrintOutcome(True, translate("Receipts", "Receipt printed."))
 
 
 def _check_status(printer: Escpos) -> None:
@@ -255,12 +263,18 @@ def _check_status(printer: Escpos) -> None:
     if not online:
         raise PrinterError(
             "offline",
-            "The receipt printer is offline (cover open or an error light). "
-            "Fix it, then reprint.",
+            translate(
+                "Receipts",
+                "The receipt printer is offline (cover open or an error light). "
+                "Fix it, then reprint.",
+            ),
         )
     if paper == 0:
         raise PrinterError(
-            "paper_out", "The receipt printer is out of paper. Load a new roll."
+            "paper_out",
+            translate(
+                "Receipts", "The receipt printer is out of paper. Load a new roll."
+            ),
         )
     if paper == 1:
         log.warning("receipt printer paper is running low")
@@ -273,26 +287,39 @@ def _translate(exc: BaseException) -> PrinterError:
     if isinstance(exc, exceptions.DeviceNotFoundError):
         return PrinterError(
             "offline",
-            "The receipt printer cannot be reached. Check that it is switched on "
-            "and connected.",
+            translate(
+                "Receipts",
+                "The receipt printer cannot be reached. Check that it is switched on "
+                "and connected.",
+            ),
         )
     if isinstance(exc, TimeoutError):
-        return PrinterError("offline", "The receipt printer did not answer in time.")
+        return PrinterError(
+            "offline",
+            translate("Receipts", "The receipt printer did not answer in time."),
+        )
     if isinstance(exc, ConnectionError):
-        return PrinterError("offline", "The connection to the receipt printer failed.")
+        return PrinterError(
+            "offline",
+            translate("Receipts", "The connection to the receipt printer failed."),
+        )
     if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
-        return PrinterError("failed", "The receipt file's disk is full.")
+        return PrinterError(
+            "failed", translate("Receipts", "The receipt file's disk is full.")
+        )
     if isinstance(exc, OSError):
         return PrinterError(
-            "offline", f"The receipt printer reported an error ({exc.strerror or exc})."
+            "offline",
+            translate(
+                "Receipts", "The receipt printer reported an error ({error})."
+            ).format(error=str(exc.strerror or exc)),
         )
     if isinstance(exc, RuntimeError) and "usb" in str(exc).lower():
-        return PrinterError(
-            "unsupported",
-            "USB receipt printers need the pyusb package on this terminal.",
-        )
+        return PrinterError("unsupported", _USB_NEEDS_PYUSB)
     log.error("unexpected printer failure", exc_info=exc)
-    return PrinterError("failed", "The receipt could not be printed.")
+    return PrinterError(
+        "failed", translate("Receipts", "The receipt could not be printed.")
+    )
 
 
 def _close(printer: Escpos) -> None:
