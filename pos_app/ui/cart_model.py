@@ -15,11 +15,13 @@ from PySide6.QtCore import (
 
 from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
+from pos_app.domain import text as text_mod
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["CartModel"]
 
 _Index = QModelIndex | QPersistentModelIndex
-_QTY_MESSAGE = f"Quantity must be a whole number from 1 to {cart_mod.MAX_QUANTITY}"
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
@@ -41,7 +43,12 @@ class CartModel(QAbstractTableModel):
     edit_rejected = Signal(str)
 
     ITEM, PRICE, QTY, TOTAL = range(4)
-    HEADERS = ("Item", "Price", "Qty", "Total")
+    HEADERS = (
+        QT_TRANSLATE_NOOP("CartModel", "Item"),
+        QT_TRANSLATE_NOOP("CartModel", "Price"),
+        QT_TRANSLATE_NOOP("CartModel", "Qty"),
+        QT_TRANSLATE_NOOP("CartModel", "Total"),
+    )
 
     def __init__(
         self, cart: cart_mod.Cart | None = None, parent: QObject | None = None
@@ -87,7 +94,7 @@ class CartModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_LEFT if column == self.ITEM else _RIGHT)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.ITEM:
-            return line.name
+            return i18n.render(line.name)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return _display(line, column)
         return None
@@ -103,10 +110,27 @@ class CartModel(QAbstractTableModel):
         if not 0 <= section < len(self.HEADERS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
+            return i18n.t("CartModel", self.HEADERS[section])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(_LEFT if section == self.ITEM else _RIGHT)
         return None
+
+    def retranslate(self) -> None:
+        """The language changed: views read the headers and line names again.
+
+        A model gets no LanguageChange of its own (it is not a widget); the cart
+        view calls this from its ``changeEvent``.
+        """
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.HEADERS) - 1)
+        if len(self._cart):
+            last = len(self._cart) - 1
+            self.dataChanged.emit(self.index(0, self.ITEM), self.index(last, self.ITEM))
+
+    def quantity_message(self) -> str:
+        """Why a quantity was refused, in the current language."""
+        return self.tr("Quantity must be a whole number from 1 to {max}").format(
+            max=cart_mod.MAX_QUANTITY
+        )
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -134,7 +158,7 @@ class CartModel(QAbstractTableModel):
         """Set a line's quantity; if refused emit ``edit_rejected`` and return False."""
         quantity = _parse_quantity(value)
         if quantity is None:
-            self.edit_rejected.emit(_QTY_MESSAGE)
+            self.edit_rejected.emit(self.quantity_message())
             return False
         if quantity == self._cart.lines[row].quantity:
             return True
@@ -142,10 +166,10 @@ class CartModel(QAbstractTableModel):
         try:
             self._cart.set_quantity(row, quantity)
         except money_mod.InvalidAmount as exc:
-            self.edit_rejected.emit(str(exc))
+            self.edit_rejected.emit(i18n.render(exc))
             return False
         except ValueError:
-            self.edit_rejected.emit(_QTY_MESSAGE)
+            self.edit_rejected.emit(self.quantity_message())
             return False
 
         self._row_changed(row)
@@ -170,8 +194,14 @@ class CartModel(QAbstractTableModel):
             self.total_changed.emit(self._cart.total)
         return row
 
-    def add_amount(self, amount: money_mod.Money, label: str = "Amount") -> int:
-        """Add a free amount line and return its row; raises InvalidAmount."""
+    def add_amount(self, amount: money_mod.Money, label: str | None = None) -> int:
+        """Add a free amount line and return its row; raises InvalidAmount.
+
+        The default label stays English in the cart (receipts, the database) and
+        is shown in the screen's language.
+        """
+        if label is None:
+            label = text_mod.translate("CartModel", "Amount")
         trial = cart_mod.Cart(list(self._cart.lines))
         row = trial.add_amount(amount, label)
 
@@ -200,7 +230,7 @@ class CartModel(QAbstractTableModel):
 
 def _display(line: cart_mod.CartLine, column: int) -> str:
     if column == CartModel.ITEM:
-        return line.name
+        return i18n.render(line.name)
     if column == CartModel.PRICE:
         return line.unit_price.format()
     if column == CartModel.QTY:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
+from collections.abc import Callable
 from importlib import resources
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -18,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
 
 __all__ = ["Catalogue", "ProductButton", "load_products"]
 
@@ -55,7 +57,6 @@ class ProductButton(QPushButton):
         self.product = product
         self.setObjectName(f"product_{product.sku}")
         self.setProperty("role", "product")
-        self.setAccessibleName(f"Add {product.name}, {product.price.format()}")
         self.setToolTip(product.name)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -68,9 +69,22 @@ class ProductButton(QPushButton):
         layout.setSpacing(2)
         layout.addWidget(name, 1, Qt.AlignmentFlag.AlignTop)
         layout.addWidget(price, 0)
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<ProductButton sku={self.product.sku}>"
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(
+            self.tr("Add {name}, {price}").format(
+                name=self.product.name, price=self.product.price.format()
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class Catalogue(QWidget):
@@ -95,12 +109,12 @@ class Catalogue(QWidget):
     ) -> None:
         super().__init__(parent)
         self._products = {product.sku: product for product in products}
+        self._error_text: Callable[[], str] | None = None
 
-        heading = theme.label("Products", "heading")
+        self._heading = theme.label("", "heading")
 
         self._grid = QWidget()
         self._grid.setObjectName("productGrid")
-        self._grid.setAccessibleName("Products")
         grid = QGridLayout(self._grid)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setSpacing(8)
@@ -111,18 +125,15 @@ class Catalogue(QWidget):
         for column in range(COLUMNS):
             grid.setColumnStretch(column, 1)
 
-        amount_heading = theme.label("Other amount", "heading")
+        self._amount_heading = amount_heading = theme.label("", "heading")
         amount_heading.setMinimumWidth(140)
 
         self._amount_edit = QLineEdit()
         self._amount_edit.setObjectName("freeAmountEdit")
-        self._amount_edit.setAccessibleName("Other amount in rupees")
-        self._amount_edit.setPlaceholderText("Amount in ₹, e.g. 149.50")
         self._amount_edit.setMaxLength(20)
 
-        self._add_button = QPushButton("Add amount")
+        self._add_button = QPushButton()
         self._add_button.setObjectName("addAmountButton")
-        self._add_button.setAccessibleName("Add amount to cart")
 
         self._amount_error = theme.label("", "error", wrap=True)
         self._amount_error.setObjectName("freeAmountError")
@@ -137,7 +148,7 @@ class Catalogue(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(heading)
+        layout.addWidget(self._heading)
         layout.addWidget(self._grid)
         layout.addSpacing(4)
         layout.addLayout(amount_row)
@@ -148,8 +159,27 @@ class Catalogue(QWidget):
 
         self._add_button.clicked.connect(self.on_add_button_clicked)
 
+        self.retranslate()
+
     def __repr__(self) -> str:
         return f"<Catalogue products={len(self._products)}>"
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        self._heading.setText(self.tr("Products"))
+        self._grid.setAccessibleName(self.tr("Products"))
+        self._amount_heading.setText(self.tr("Other amount"))
+        self._amount_edit.setAccessibleName(self.tr("Other amount in rupees"))
+        self._amount_edit.setPlaceholderText(self.tr("Amount in ₹, e.g. 149.50"))
+        self._add_button.setText(self.tr("Add amount"))
+        self._add_button.setAccessibleName(self.tr("Add amount to cart"))
+        if self._error_text is not None:
+            self._amount_error.setText(self._error_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API for the window -----------------------------------------------------
 
@@ -171,15 +201,15 @@ class Catalogue(QWidget):
         """Parse the field; emit ``amount_entered`` or show why it is not an amount."""
         text = self._amount_edit.text()
         if not text.strip():
-            self.show_amount_error("Type an amount first, e.g. 149.50")
+            self.show_amount_error(lambda: self.tr("Type an amount first, e.g. 149.50"))
             return
         try:
             amount = money_mod.Money.parse(text)
         except money_mod.InvalidAmount as exc:
-            self.show_amount_error(str(exc))
+            self.show_amount_error(functools.partial(i18n.render, exc))
             return
         if amount.paise <= 0:
-            self.show_amount_error("The amount must be more than zero")
+            self.show_amount_error(lambda: self.tr("The amount must be more than zero"))
             return
         self.amount_entered.emit(amount)
 
@@ -188,16 +218,23 @@ class Catalogue(QWidget):
         self._amount_edit.clear()
         self._hide_error()
 
-    def show_amount_error(self, message: str) -> None:
-        """Show why the amount was refused; leave the text for the cashier to fix."""
-        log.info("free amount refused: %s", message)
-        self._amount_error.setText(message)
+    def show_amount_error(self, message: str | Callable[[], str]) -> None:
+        """Show why the amount was refused; leave the text for the cashier to fix.
+
+        ``message`` may be a callable saying it in the current language (asked
+        again when the language changes).
+        """
+        source = message if callable(message) else (lambda: message)
+        self._error_text = source
+        log.info("free amount refused: %s", source())
+        self._amount_error.setText(source())
         self._amount_error.show()
         theme.set_style(self._amount_edit, invalid=True)
         self._amount_edit.setFocus(Qt.FocusReason.OtherFocusReason)
         self._amount_edit.selectAll()
 
     def _hide_error(self) -> None:
+        self._error_text = None
         self._amount_error.hide()
         self._amount_error.clear()
         theme.set_style(self._amount_edit, invalid=False)

@@ -31,7 +31,7 @@ import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
-from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal, Slot
 
 from pos_app.checkout.types import (
     CustomerInfo,
@@ -47,6 +47,8 @@ from pos_app.domain.cart import Cart, CartLine
 from pos_app.domain.money import Money
 from pos_app.domain.phone import Phone
 from pos_app.domain.states import Flow
+from pos_app.domain.text import translate
+from pos_app.ui import i18n
 from pos_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # the reconciler pulls in httpx: not before the first window
@@ -142,7 +144,9 @@ class CheckoutController(QObject):
     unresolved_changed = Signal(int)
     manager_message = Signal(str)
     receipt_message = Signal(str)
-    _progress_from_worker = Signal(str)
+    # object, not str: a Text step keeps its source to be said in the screen's
+    # language on the GUI thread (a str signal would pass only its English).
+    _progress_from_worker = Signal(object)
 
     def __init__(
         self,
@@ -170,7 +174,7 @@ class CheckoutController(QObject):
         self._link_timer = QTimer(self)
         self._link_timer.setInterval(LINK_POLL_MS)
         self._link_timer.timeout.connect(self.on_link_timer_timeout)
-        self._progress_from_worker.connect(self.payment_progress)
+        self._progress_from_worker.connect(self.on_progress_from_worker)
         self._reconciling = False
         self._reconcile_timer = QTimer(self)
         self._reconcile_timer.setInterval(RECONCILE_MS)
@@ -218,7 +222,16 @@ class CheckoutController(QObject):
 
     def _on_service_failed(self, error: BaseException) -> None:
         log.error("checkout service failed to start", exc_info=error)
-        self.startup_failed.emit(f"The checkout could not start: {error}")
+        self.startup_failed.emit(
+            self.tr("The checkout could not start: {error}").format(
+                error=i18n.render(error)
+            )
+        )
+
+    @Slot(object)
+    def on_progress_from_worker(self, step: object) -> None:
+        """A step from the worker: said in the screen's language, on this thread."""
+        self.payment_progress.emit(i18n.render(step))
 
     # -- settling unknown payments ---------------------------------------------
 
@@ -274,7 +287,7 @@ class CheckoutController(QObject):
         service = self._require()
         self._run(
             lambda: service.refund_remaining(order_id).message,
-            self._on_manager_done,
+            lambda message: self._on_manager_done(i18n.render(message)),
             lambda error: self.manager_message.emit(_message(error)),
         )
 
@@ -291,7 +304,7 @@ class CheckoutController(QObject):
 
         self._run(
             work,
-            self.manager_message.emit,
+            lambda message: self.manager_message.emit(i18n.render(message)),
             lambda error: self.manager_message.emit(_message(error)),
         )
 
@@ -323,12 +336,12 @@ class CheckoutController(QObject):
 
         self._run(
             work,
-            self.receipt_message.emit,
+            lambda message: self.receipt_message.emit(i18n.render(message)),
             lambda error: self.receipt_message.emit(_message(error)),
         )
 
-    def _on_manager_done(self, message: str) -> None:
-        self.manager_message.emit(message)
+    def _on_manager_done(self, message: object) -> None:
+        self.manager_message.emit(i18n.render(message))
         self.reconcile()
 
     # -- methods and customer ---------------------------------------------------
@@ -415,7 +428,7 @@ class CheckoutController(QObject):
         if step is None or self._service is None:
             return
         service = self._service
-        self.payment_progress.emit("Confirming with Amazon Pay")
+        self.payment_progress.emit(self.tr("Confirming with Amazon Pay"))
         self._run(
             lambda: service.finish_hosted(step, url),
             self._on_pay_outcome,
@@ -572,9 +585,11 @@ class CheckoutController(QObject):
                 order_id="",
                 amount=Money.zero(),
                 flow=Flow.DIRECT_DEBIT,
-                message=(
+                # Text: English in the result, said in the screen's language.
+                message=translate(
+                    "CheckoutController",
                     "Something went wrong in the app. The payment is being checked; "
-                    "do not charge the customer again until it is resolved."
+                    "do not charge the customer again until it is resolved.",
                 ),
                 details={"error": repr(error)},
             )
@@ -645,10 +660,18 @@ class CheckoutController(QObject):
         self.shutdown()
 
 
+# Text: English in the result (and the logs), said in the screen's language.
 _LINK_MESSAGES = {
-    LinkState.DENIED: "The customer declined linking Amazon Pay. Nothing was charged.",
-    LinkState.EXPIRED: "The Amazon Pay consent timed out. Nothing was charged.",
-    LinkState.CANCELLED: "Linking Amazon Pay was cancelled. Nothing was charged.",
+    LinkState.DENIED: translate(
+        "CheckoutController",
+        "The customer declined linking Amazon Pay. Nothing was charged.",
+    ),
+    LinkState.EXPIRED: translate(
+        "CheckoutController", "The Amazon Pay consent timed out. Nothing was charged."
+    ),
+    LinkState.CANCELLED: translate(
+        "CheckoutController", "Linking Amazon Pay was cancelled. Nothing was charged."
+    ),
 }
 
 
@@ -659,15 +682,20 @@ def _link_result(session: LinkSession, state: LinkState) -> PaymentResult:
         order_id=session.order_id,
         amount=session.amount,
         flow=Flow.LINK_AND_PAY,
-        message=_LINK_MESSAGES.get(state, "Amazon Pay was not linked."),
+        message=_LINK_MESSAGES.get(
+            state, translate("CheckoutController", "Amazon Pay was not linked.")
+        ),
         retryable=True,
         error_code=f"link_{state.value}",
     )
 
 
 def _message(error: BaseException) -> str:
+    """What the cashier reads about ``error``, in the screen's language."""
     user_message = getattr(error, "user_message", None)
     if isinstance(user_message, str) and user_message:
-        return user_message
+        return i18n.render(user_message)
     log.error("unexpected error", exc_info=error)
-    return "Something went wrong. Try again, or ask a manager."
+    return QCoreApplication.translate(
+        "CheckoutController", "Something went wrong. Try again, or ask a manager."
+    )

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -16,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.checkout import types
 from pos_app.domain import phone as phone_mod
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
 
 __all__ = ["CustomerPanel"]
 
@@ -45,26 +47,25 @@ class CustomerPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._looking_up = False
+        self._looking_up_phone: phone_mod.Phone | None = None
+        self._customer: types.CustomerInfo | None = None
+        self._removing = False
+        self._message_text: Callable[[], str] = self._entry_hint
 
-        heading = theme.label("Customer", "heading")
+        self._heading = theme.label("", "heading")
 
         self._phone_edit = QLineEdit()
         self._phone_edit.setObjectName("phoneEdit")
-        self._phone_edit.setAccessibleName("Customer mobile number")
-        self._phone_edit.setPlaceholderText("Mobile number, 10 digits")
         self._phone_edit.setMaxLength(20)
         self._phone_edit.setInputMethodHints(
             Qt.InputMethodHint.ImhDialableCharactersOnly
         )
 
-        self._lookup_button = QPushButton("Look up")
+        self._lookup_button = QPushButton()
         self._lookup_button.setObjectName("lookupButton")
-        self._lookup_button.setAccessibleName("Look up customer")
         self._lookup_button.setMinimumWidth(120)
 
-        self._entry_message = theme.label(
-            "Press Enter to look up. F2 comes back here.", "muted"
-        )
+        self._entry_message = theme.label("", "muted")
         self._entry_message.setObjectName("phoneMessage")
         self._entry_message.setWordWrap(True)
 
@@ -84,9 +85,8 @@ class CustomerPanel(QWidget):
         self._masked_label.setObjectName("maskedPhoneLabel")
         self._state_label = theme.label("", "muted", wrap=True)
         self._state_label.setObjectName("customerStateLabel")
-        self._change_button = QPushButton("Change")
+        self._change_button = QPushButton()
         self._change_button.setObjectName("changeCustomerButton")
-        self._change_button.setAccessibleName("Change customer")
         self._change_button.setProperty("role", "link")
         found_text = QVBoxLayout()
         found_text.setSpacing(2)
@@ -97,27 +97,19 @@ class CustomerPanel(QWidget):
         found_row.addLayout(found_text, 1)
         found_row.addWidget(self._change_button, 0, Qt.AlignmentFlag.AlignTop)
 
-        self._delink_button = QPushButton("Remove Amazon Pay link")
+        self._delink_button = QPushButton()
         self._delink_button.setObjectName("delinkButton")
-        self._delink_button.setAccessibleName("Remove Amazon Pay link")
         self._delink_button.setProperty("role", "link")
         self._delink_button.setAutoDefault(False)
         self._delink_button.hide()
 
-        self._confirm_label = theme.label(
-            "Remove the link? The customer will have to allow Amazon Pay again "
-            "next time.",
-            "muted",
-            wrap=True,
-        )
+        self._confirm_label = theme.label("", "muted", wrap=True)
         self._confirm_label.setObjectName("delinkConfirmLabel")
-        self._confirm_button = QPushButton("Remove link")
+        self._confirm_button = QPushButton()
         self._confirm_button.setObjectName("confirmDelinkButton")
-        self._confirm_button.setAccessibleName("Yes, remove the Amazon Pay link")
         self._confirm_button.setAutoDefault(False)
-        self._keep_button = QPushButton("Keep")
+        self._keep_button = QPushButton()
         self._keep_button.setObjectName("keepLinkButton")
-        self._keep_button.setAccessibleName("Keep the Amazon Pay link")
         self._keep_button.setAutoDefault(False)
         confirm_buttons = QHBoxLayout()
         confirm_buttons.setSpacing(8)
@@ -149,7 +141,7 @@ class CustomerPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(heading)
+        layout.addWidget(self._heading)
         layout.addWidget(self._stack)
 
         self._phone_edit.returnPressed.connect(self.on_phone_edit_return_pressed)
@@ -163,8 +155,72 @@ class CustomerPanel(QWidget):
         self._confirm_button.clicked.connect(self.on_confirm_button_clicked)
         self._keep_button.clicked.connect(self.on_keep_button_clicked)
 
+        self.retranslate()
+
     def __repr__(self) -> str:
         return f"<CustomerPanel looking_up={self._looking_up}>"
+
+    # -- language ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        self._heading.setText(self.tr("Customer"))
+        self._phone_edit.setAccessibleName(self.tr("Customer mobile number"))
+        self._phone_edit.setPlaceholderText(self.tr("Mobile number, 10 digits"))
+        self._lookup_button.setText(
+            self.tr("Looking up…") if self._looking_up else self.tr("Look up")
+        )
+        self._lookup_button.setAccessibleName(self.tr("Look up customer"))
+        self._change_button.setText(self.tr("Change"))
+        self._change_button.setAccessibleName(self.tr("Change customer"))
+        self._delink_button.setText(self.tr("Remove Amazon Pay link"))
+        self._delink_button.setAccessibleName(self.tr("Remove Amazon Pay link"))
+        self._confirm_label.setText(
+            self.tr(
+                "Remove the link? The customer will have to allow Amazon Pay again "
+                "next time."
+            )
+        )
+        self._confirm_button.setText(self.tr("Remove link"))
+        self._confirm_button.setAccessibleName(
+            self.tr("Yes, remove the Amazon Pay link")
+        )
+        self._keep_button.setText(self.tr("Keep"))
+        self._keep_button.setAccessibleName(self.tr("Keep the Amazon Pay link"))
+        self._entry_message.setText(self._message_text())
+        self._show_customer_texts()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _entry_hint(self) -> str:
+        return self.tr("Press Enter to look up. F2 comes back here.")
+
+    def _looking_up_text(self) -> str:
+        phone = self._looking_up_phone
+        return self.tr("Looking up {number}…").format(
+            number=phone.masked if phone is not None else ""
+        )
+
+    def _show_customer_texts(self) -> None:
+        info = self._customer
+        if info is None:
+            return
+        self._masked_label.setAccessibleName(
+            self.tr("Customer mobile {number}").format(number=info.masked_phone)
+        )
+        if self._removing:
+            self._state_label.setText(self.tr("Removing the Amazon Pay link…"))
+        else:
+            self._state_label.setText(self._describe(info))
+
+    def _describe(self, info: types.CustomerInfo) -> str:
+        wallet = info.amazon_pay
+        if wallet is not None and wallet.linked:
+            return self.tr("Amazon Pay linked")
+        return self.tr("Amazon Pay not linked yet")
 
     # -- API for the window -----------------------------------------------------
 
@@ -209,40 +265,47 @@ class CustomerPanel(QWidget):
         try:
             phone = phone_mod.Phone.parse(self._phone_edit.text())
         except phone_mod.InvalidPhone as exc:
-            self.show_error(str(exc))
+            self.show_error(functools.partial(i18n.render, exc))
             return
         self.lookup_requested.emit(phone)
 
     def set_looking_up(self, phone: phone_mod.Phone) -> None:
         """Show that the look-up is running; the field is locked until it ends."""
         self._looking_up = True
+        self._looking_up_phone = phone
         self._phone_edit.setEnabled(False)
         self._lookup_button.setEnabled(False)
-        self._lookup_button.setText("Looking up…")
-        self._set_message(f"Looking up {phone.masked}…", "muted")
+        self._lookup_button.setText(self.tr("Looking up…"))
+        self._set_message(self._looking_up_text, "muted")
 
-    def show_error(self, message: str) -> None:
-        """Show why the number or the look-up failed; keep the text to correct it."""
-        log.info("customer: %s", message)
+    def show_error(self, message: str | Callable[[], str]) -> None:
+        """Show why the number or the look-up failed; keep the text to correct it.
+
+        ``message`` may be a callable that says it in the current language (asked
+        again when the language changes); a plain text is shown as it is.
+        """
+        source = message if callable(message) else (lambda: message)
+        log.info("customer: %s", source())
         self._unlock()
         self._stack.setCurrentWidget(self._entry_page)
-        self._set_message(message, "error")
+        self._set_message(source, "error")
         theme.set_style(self._phone_edit, invalid=True)
         self._phone_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def set_customer(self, info: types.CustomerInfo | None) -> None:
         """Show the customer found (masked number only) or go back to the entry."""
         self._unlock()
+        self._customer = info
+        self._removing = False
         if info is None:
             self._phone_edit.clear()
-            self._set_message("Press Enter to look up. F2 comes back here.", "muted")
+            self._set_message(self._entry_hint, "muted")
             self._stack.setCurrentWidget(self._entry_page)
             return
 
         self._phone_edit.clear()  # the full number leaves the screen here
         self._masked_label.setText(info.masked_phone)
-        self._masked_label.setAccessibleName(f"Customer mobile {info.masked_phone}")
-        self._state_label.setText(_describe(info))
+        self._show_customer_texts()
         self._delink_button.setVisible(info.linked)
         self._delink_button.setEnabled(True)
         self._confirm_box.hide()
@@ -257,12 +320,14 @@ class CustomerPanel(QWidget):
 
     def _unlock(self) -> None:
         self._looking_up = False
+        self._looking_up_phone = None
         self._phone_edit.setEnabled(True)
         self._lookup_button.setEnabled(True)
-        self._lookup_button.setText("Look up")
+        self._lookup_button.setText(self.tr("Look up"))
 
-    def _set_message(self, text: str, role: str) -> None:
-        self._entry_message.setText(text)
+    def _set_message(self, text: Callable[[], str], role: str) -> None:
+        self._message_text = text
+        self._entry_message.setText(text())
         theme.set_style(self._entry_message, role)
 
     # -- slots ------------------------------------------------------------------
@@ -275,7 +340,7 @@ class CustomerPanel(QWidget):
     def on_phone_edit_text_edited(self, _text: str) -> None:
         if self._phone_edit.property("invalid"):
             theme.set_style(self._phone_edit, invalid=False)
-            self._set_message("Press Enter to look up. F2 comes back here.", "muted")
+            self._set_message(self._entry_hint, "muted")
 
     @Slot()
     def on_lookup_button_clicked(self) -> None:
@@ -298,7 +363,8 @@ class CustomerPanel(QWidget):
         log.info("customer asked to remove the Amazon Pay link")
         self._confirm_button.setEnabled(False)
         self._keep_button.setEnabled(False)
-        self._state_label.setText("Removing the Amazon Pay link…")
+        self._removing = True
+        self._show_customer_texts()
         self.delink_requested.emit()
 
     @Slot()
@@ -306,10 +372,3 @@ class CustomerPanel(QWidget):
         self._confirm_box.hide()
         self._delink_button.show()
         self._delink_button.setFocus(Qt.FocusReason.OtherFocusReason)
-
-
-def _describe(info: types.CustomerInfo) -> str:
-    wallet = info.amazon_pay
-    if wallet is not None and wallet.linked:
-        return "Amazon Pay linked"
-    return "Amazon Pay not linked yet"

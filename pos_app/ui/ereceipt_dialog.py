@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.checkout.types import PaymentResult
@@ -45,20 +45,20 @@ class EReceiptDialog(QDialog):
     def __init__(self, payload: str, amount_text: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("eReceiptDialog")
-        self.setWindowTitle("E-receipt")
         self.setModal(True)
+        self._amount_text = amount_text
 
-        title = theme.label(f"Your receipt for {amount_text}", "title")
+        self._title = title = theme.label("", "title")
+        title.setObjectName("eReceiptTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint = QLabel("Scan with your phone camera to keep a copy of this receipt.")
+        self._hint = hint = QLabel()
+        hint.setObjectName("eReceiptHint")
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
         self.qr = QrWidget(payload)
-        self.qr.setAccessibleName("E-receipt QR code")
         self.qr.setMinimumSize(300, 300)
-        done = QPushButton("Done")
+        self._done = done = QPushButton()
         done.setObjectName("eReceiptDoneButton")
-        done.setAccessibleName("Close the e-receipt")
         theme.set_style(done, "primary")
 
         layout = QVBoxLayout(self)
@@ -70,3 +70,23 @@ class EReceiptDialog(QDialog):
         layout.addWidget(done)
 
         done.clicked.connect(self.accept)
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        self.setWindowTitle(self.tr("E-receipt"))
+        self._title.setText(
+            self.tr("Your receipt for {amount}").format(amount=self._amount_text)
+        )
+        self._hint.setText(
+            self.tr("Scan with your phone camera to keep a copy of this receipt.")
+        )
+        self.qr.setAccessibleName(self.tr("E-receipt QR code"))
+        self._done.setText(self.tr("Done"))
+        self._done.setAccessibleName(self.tr("Close the e-receipt"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

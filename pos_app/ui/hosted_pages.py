@@ -14,8 +14,8 @@ import urllib.parse
 from collections.abc import Iterable
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, QObject, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
 from pos_app.checkout import types
 from pos_app.ui.web import HostedPageDialog, PageKind
@@ -50,26 +50,35 @@ def allowed_origins(page_url: str, hosts: Iterable[str]) -> list[str]:
 
 
 def explain(step: types.HostedStep, route_name: str = "") -> str:
-    """Say in one or two sentences what the customer does on the page."""
+    """Say in one or two sentences what the customer does on the page.
+
+    In the current language: call it again after a language change.
+    """
     if step.kind is types.HostedKind.OTP:
         via = route_name or step.route.title()
-        return f"Amazon Pay via {via}: enter the OTP sent to your phone."
+        return QCoreApplication.translate(
+            "HostedPages", "Amazon Pay via {gateway}: enter the OTP sent to your phone."
+        ).format(gateway=via)
     if step.covered is not None and step.remaining is not None:
-        return (
-            f"Your Amazon Pay balance covers {step.covered.format()}. Pay the "
-            f"remaining {step.remaining.format()} by card, UPI or net banking."
-        )
-    return (
+        return QCoreApplication.translate(
+            "HostedPages",
+            "Your Amazon Pay balance covers {covered}. Pay the remaining {remaining} "
+            "by card, UPI or net banking.",
+        ).format(covered=step.covered.format(), remaining=step.remaining.format())
+    return QCoreApplication.translate(
+        "HostedPages",
         "Your Amazon Pay balance does not cover the whole sale. Pay the rest by "
-        "card, UPI or net banking."
+        "card, UPI or net banking.",
     )
 
 
 def page_title(step: types.HostedStep, route_name: str = "") -> str:
     """A short title for the progress screen while the page is open."""
     if step.kind is types.HostedKind.OTP:
-        return f"Amazon Pay via {route_name or step.route.title()}"
-    return "The customer pays the rest"
+        return QCoreApplication.translate(
+            "HostedPages", "Amazon Pay via {gateway}"
+        ).format(gateway=route_name or step.route.title())
+    return QCoreApplication.translate("HostedPages", "The customer pays the rest")
 
 
 class HostedPageOpener(QObject):
@@ -115,9 +124,7 @@ class HostedPageOpener(QObject):
             log.warning("hosted page wants %s; opening it by GET", step.method)
 
         dialog = HostedPageDialog(kind, self._parent_widget)
-        explanation = dialog.findChild(QLabel, "hostedExplanation")
-        if explanation is not None:
-            explanation.setText(explain(step, route_name))
+        dialog.set_explanation(lambda: explain(step, route_name))
         try:
             dialog.load(
                 step.url,

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import enum
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -30,8 +31,9 @@ from PySide6.QtWidgets import (
 from pos_app.checkout import types
 from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
-from pos_app.ui import hosted_pages, theme
+from pos_app.ui import hosted_pages, i18n, theme
 from pos_app.ui.controller import CheckoutController
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.qr import QrWidget
 from pos_app.ui.web import SecureWebView
 
@@ -39,7 +41,9 @@ __all__ = ["INSTRUCTION", "LinkDialog", "Stage"]
 
 log = logging.getLogger(__name__)
 
-INSTRUCTION = "Scan with your phone camera, sign in to Amazon and tap Allow"
+INSTRUCTION = QT_TRANSLATE_NOOP(
+    "LinkDialog", "Scan with your phone camera, sign in to Amazon and tap Allow"
+)
 QR_TAB, WEB_TAB = 0, 1
 CLOSE_AFTER_LINK_MS = 1500  # long enough to read "Linked", short enough not to wait
 
@@ -56,26 +60,38 @@ class Stage(enum.StrEnum):
     FAILED = "failed"  # the session could not start
 
 
+# English; shown with i18n.t("LinkDialog", ...).
 _ENDINGS = {
     Stage.DENIED: (
-        "The customer did not allow it",
-        "The customer tapped Deny, so Amazon Pay was not linked. Nothing was charged.",
+        QT_TRANSLATE_NOOP("LinkDialog", "The customer did not allow it"),
+        QT_TRANSLATE_NOOP(
+            "LinkDialog",
+            "The customer tapped Deny, so Amazon Pay was not linked. Nothing was "
+            "charged.",
+        ),
         "alert",
     ),
     Stage.EXPIRED: (
-        "Time ran out",
-        "The customer did not answer in time, so Amazon Pay was not linked. Nothing "
-        "was charged.",
+        QT_TRANSLATE_NOOP("LinkDialog", "Time ran out"),
+        QT_TRANSLATE_NOOP(
+            "LinkDialog",
+            "The customer did not answer in time, so Amazon Pay was not linked. "
+            "Nothing was charged.",
+        ),
         "pending",
     ),
     Stage.CANCELLED: (
-        "Linking cancelled",
-        "Linking Amazon Pay was cancelled. Nothing was charged.",
+        QT_TRANSLATE_NOOP("LinkDialog", "Linking cancelled"),
+        QT_TRANSLATE_NOOP(
+            "LinkDialog", "Linking Amazon Pay was cancelled. Nothing was charged."
+        ),
         "alert",
     ),
     Stage.FAILED: (
-        "Linking could not start",
-        "Amazon Pay linking could not start. Nothing was charged.",
+        QT_TRANSLATE_NOOP("LinkDialog", "Linking could not start"),
+        QT_TRANSLATE_NOOP(
+            "LinkDialog", "Amazon Pay linking could not start. Nothing was charged."
+        ),
         "alert",
     ),
 }
@@ -116,32 +132,29 @@ class LinkDialog(QDialog):
         self._cancel_wanted = False
         self._closing = False
         self._web: SecureWebView | None = None
+        self._masked_phone = masked_phone
+        # What is on screen, kept so a language change can say it again.
+        self._status_text: Callable[[], str] = str
+        self._detail: Callable[[], str] = str
+        self._charging: money_mod.Money | None = None  # linked: the amount charged
+        self._balance: money_mod.Money | None = None  # linked: the balance read
+        self._blocked_shown = False
 
         self.setObjectName("linkDialog")
-        self.setWindowTitle("Link Amazon Pay and pay")
         self.setWindowModality(Qt.WindowModality.WindowModal)
         self.resize(960, 660)
         self.setMinimumSize(760, 560)
 
-        self._title = theme.label(
-            f"Link Amazon Pay and pay {self._amount.format()}", "title-sm"
-        )
+        self._title = theme.label("", "title-sm")
         self._title.setObjectName("linkTitle")
-        self._subtitle = theme.label(
-            "First time paying with Amazon Pay here? Allow it once; after that the "
-            "balance pays straight away.",
-            "muted",
-            wrap=True,
-        )
+        self._subtitle = theme.label("", "muted", wrap=True)
         self._subtitle.setObjectName("linkSubtitle")
 
         self._tabs = QTabWidget()
         self._tabs.setObjectName("linkTabs")
         self._tabs.setDocumentMode(True)
-        self._tabs.addTab(self._build_qr_tab(masked_phone), "Scan with your phone")
-        self._tabs.addTab(self._build_web_tab(), "On this screen")
-        self._tabs.setTabToolTip(QR_TAB, "The customer uses their own phone")
-        self._tabs.setTabToolTip(WEB_TAB, "The customer signs in on this screen")
+        self._tabs.addTab(self._build_qr_tab(masked_phone), "")
+        self._tabs.addTab(self._build_web_tab(), "")
 
         self._state_page = self._build_state_page()
         self._body = QStackedWidget()
@@ -153,13 +166,11 @@ class LinkDialog(QDialog):
         self._status.setObjectName("linkStatusLabel")
         self._busy = QProgressBar()
         self._busy.setObjectName("linkBusyBar")
-        self._busy.setAccessibleName("Waiting for the customer")
         self._busy.setRange(0, 0)
         self._busy.setTextVisible(False)
         self._busy.setFixedWidth(120)
-        self._cancel_button = QPushButton("Cancel")
+        self._cancel_button = QPushButton()
         self._cancel_button.setObjectName("linkCancelButton")
-        self._cancel_button.setAccessibleName("Cancel linking Amazon Pay")
         self._cancel_button.setAutoDefault(False)
         self._cancel_button.setMinimumWidth(140)
 
@@ -186,8 +197,105 @@ class LinkDialog(QDialog):
         self._countdown.timeout.connect(self.on_countdown_timeout)
         self._close_timer.timeout.connect(self.on_close_timer_timeout)
 
+        self.retranslate()
+
     def __repr__(self) -> str:
         return f"<LinkDialog {self._mode.value} {self._stage.value}>"
+
+    # -- language ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        self.setWindowTitle(self.tr("Link Amazon Pay and pay"))
+        self._title.setText(
+            self.tr("Link Amazon Pay and pay {amount}").format(
+                amount=self._amount.format()
+            )
+        )
+        self._subtitle.setText(
+            self.tr(
+                "First time paying with Amazon Pay here? Allow it once; after that "
+                "the balance pays straight away."
+            )
+        )
+        self._tabs.setTabText(QR_TAB, self.tr("Scan with your phone"))
+        self._tabs.setTabText(WEB_TAB, self.tr("On this screen"))
+        self._tabs.setTabToolTip(QR_TAB, self.tr("The customer uses their own phone"))
+        self._tabs.setTabToolTip(
+            WEB_TAB, self.tr("The customer signs in on this screen")
+        )
+        self._qr_placeholder.setText(self.tr("Preparing the code…"))
+        self._instruction.setText(i18n.t("LinkDialog", INSTRUCTION))
+        self._account.setText(
+            self.tr("Amazon account with mobile {number}").format(
+                number=self._masked_phone
+            )
+            if self._masked_phone
+            else ""
+        )
+        self._caption.setText(self.tr("Then this is paid from the Amazon Pay balance:"))
+        self._other_way.setText(
+            self.tr("No phone camera? Choose “On this screen” above.")
+        )
+        self._web_hint.setText(
+            self.tr(
+                "Sign in to Amazon on this screen and tap Allow. Only Amazon Pay's "
+                "own pages open here."
+            )
+        )
+        self._web_placeholder.setText(self.tr("Opening the Amazon page…"))
+        if self._blocked_shown:
+            self._blocked.setText(self._blocked_message())
+        self._busy.setAccessibleName(self.tr("Waiting for the customer"))
+        self._cancel_button.setText(self.tr("Cancel"))
+        self._cancel_button.setAccessibleName(self.tr("Cancel linking Amazon Pay"))
+        self._retry_button.setText(self.tr("Try again"))
+        self._retry_button.setAccessibleName(self.tr("Try linking Amazon Pay again"))
+        self._other_button.setText(self.tr("Choose another method"))
+        self._other_button.setAccessibleName(self.tr("Choose another payment method"))
+        self._status.setText(self._status_text())
+        self._show_state_texts()
+        self.on_countdown_timeout()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_status(self, text: Callable[[], str]) -> None:
+        self._status_text = text
+        self._status.setText(text())
+
+    def _blocked_message(self) -> str:
+        return self.tr(
+            "That link leads outside Amazon Pay, so it was not opened. The customer "
+            "can carry on on this page."
+        )
+
+    def _show_state_texts(self) -> None:
+        """The state page's title, message and detail for the stage on screen."""
+        stage = self._stage
+        if stage is Stage.LINKED:
+            amount = self._charging or self._amount
+            self._state_title.setText(self.tr("Amazon Pay linked"))
+            self._state_message.setText(
+                self.tr("Linked — charging {amount}").format(amount=amount.format())
+            )
+            if self._balance is not None:
+                self._state_detail.setText(
+                    self.tr(
+                        "Amazon Pay balance {amount}. Please wait while it is charged."
+                    ).format(amount=self._balance.format())
+                )
+            else:
+                self._state_detail.setText(
+                    self.tr("Please wait while the balance is charged.")
+                )
+        elif stage in _ENDINGS:
+            title, message, _icon = _ENDINGS[stage]
+            self._state_title.setText(i18n.t("LinkDialog", title))
+            self._state_message.setText(i18n.t("LinkDialog", message))
+            self._state_detail.setText(self._detail())
 
     # -- building ---------------------------------------------------------------
 
@@ -200,29 +308,21 @@ class LinkDialog(QDialog):
         qr_layout.setContentsMargins(10, 10, 10, 10)
         qr_layout.addWidget(self._qr)
 
-        self._qr_placeholder = theme.label("Preparing the code…", "muted")
+        self._qr_placeholder = theme.label("", "muted")
         self._qr_placeholder.setObjectName("linkQrPlaceholder")
         self._qr_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        instruction = theme.label(INSTRUCTION, "title-sm", wrap=True)
+        self._instruction = instruction = theme.label("", "title-sm", wrap=True)
         instruction.setObjectName("linkInstruction")
-        account = theme.label(
-            f"Amazon account with mobile {masked_phone}" if masked_phone else "",
-            "muted",
-            wrap=True,
-        )
+        self._account = account = theme.label("", "muted", wrap=True)
         account.setObjectName("linkAccountLabel")
         account.setVisible(bool(masked_phone))
-        caption = theme.label(
-            "Then this is paid from the Amazon Pay balance:", "muted", wrap=True
-        )
+        self._caption = caption = theme.label("", "muted", wrap=True)
         self._amount_label = theme.label(self._amount.format(), "money-xl")
         self._amount_label.setObjectName("linkAmountLabel")
         self._qr_countdown = theme.label("", "muted")
         self._qr_countdown.setObjectName("linkCountdownLabel")
-        other_way = theme.label(
-            "No phone camera? Choose “On this screen” above.", "muted", wrap=True
-        )
+        self._other_way = other_way = theme.label("", "muted", wrap=True)
         other_way.setObjectName("linkOtherWayLabel")
 
         text = QVBoxLayout()
@@ -253,19 +353,14 @@ class LinkDialog(QDialog):
         return tab
 
     def _build_web_tab(self) -> QWidget:
-        hint = theme.label(
-            "Sign in to Amazon on this screen and tap Allow. Only Amazon Pay's own "
-            "pages open here.",
-            "muted",
-            wrap=True,
-        )
+        self._web_hint = hint = theme.label("", "muted", wrap=True)
         hint.setObjectName("linkWebHint")
         self._web_countdown = theme.label("", "muted")
         self._web_countdown.setObjectName("linkWebCountdownLabel")
         self._blocked = theme.label("", "warning", wrap=True)
         self._blocked.setObjectName("linkBlockedLabel")
         self._blocked.hide()
-        self._web_placeholder = theme.label("Opening the Amazon page…", "muted")
+        self._web_placeholder = theme.label("", "muted")
         self._web_placeholder.setObjectName("linkWebPlaceholder")
         self._web_placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
@@ -298,14 +393,12 @@ class LinkDialog(QDialog):
         self._state_detail.setObjectName("linkStateDetail")
         self._state_detail.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self._retry_button = QPushButton("Try again")
+        self._retry_button = QPushButton()
         self._retry_button.setObjectName("linkRetryButton")
-        self._retry_button.setAccessibleName("Try linking Amazon Pay again")
         self._retry_button.setProperty("role", "primary")
         self._retry_button.setAutoDefault(False)
-        self._other_button = QPushButton("Choose another method")
+        self._other_button = QPushButton()
         self._other_button.setObjectName("linkOtherMethodButton")
-        self._other_button.setAccessibleName("Choose another payment method")
         self._other_button.setAutoDefault(False)
         buttons = QVBoxLayout()
         buttons.setSpacing(10)
@@ -405,7 +498,10 @@ class LinkDialog(QDialog):
         if self._controller.start_link(self._cart, self._method, self._mode):
             return True
         log.warning("the checkout did not start Link and Pay")
-        self._show_ending(Stage.FAILED, "The checkout is busy. Try again in a moment.")
+        self._show_ending(
+            Stage.FAILED,
+            lambda: self.tr("The checkout is busy. Try again in a moment."),
+        )
         return False
 
     def show_web_tab(self) -> None:
@@ -420,7 +516,7 @@ class LinkDialog(QDialog):
             return
         log.info("Link and Pay cancelled at the counter")
         self._cancel_button.setEnabled(False)
-        self._status.setText("Cancelling…")
+        self._set_status(lambda: self.tr("Cancelling…"))
         if self._controller.link_session is None:
             self._cancel_wanted = True  # no session yet: cancel it when it comes
             return
@@ -464,9 +560,9 @@ class LinkDialog(QDialog):
         self._cancel_button.setEnabled(waiting and not self._cancel_wanted)
         self._busy.setVisible(waiting or stage is Stage.LINKED)
         if stage is Stage.STARTING:
-            self._status.setText("Asking Amazon Pay for a link request…")
+            self._set_status(lambda: self.tr("Asking Amazon Pay for a link request…"))
         elif stage is Stage.WAITING:
-            self._status.setText("Waiting for the customer to tap Allow…")
+            self._set_status(lambda: self.tr("Waiting for the customer to tap Allow…"))
 
     def _show_tabs(self) -> None:
         self._body.setCurrentWidget(self._tabs)
@@ -483,40 +579,49 @@ class LinkDialog(QDialog):
         self._countdown.start()
         self.on_countdown_timeout()
 
-    def _show_ending(self, stage: Stage, detail: str = "") -> None:
+    def _show_ending(self, stage: Stage, detail: object = "") -> None:
+        """Show how the consent ended; ``detail`` is a text from below the UI (said
+        with render) or a callable that says it in the current language."""
         self._countdown.stop()
         self._session = None
+        self._qr_countdown.setText("")  # that code or request is over
+        self._web_countdown.setText("")
         self._cancel_wanted = False
         self._set_stage(stage)
-        title, message, icon = _ENDINGS[stage]
-        self._state_title.setText(title)
+        _title, _message, icon = _ENDINGS[stage]
+        if callable(detail):
+            self._detail = detail
+        else:
+            self._detail = lambda: i18n.render(detail)
         theme.set_style(self._state_title, tone="warning")
-        self._state_message.setText(message)
-        self._state_detail.setText(detail)
-        self._state_detail.setVisible(bool(detail))
+        self._show_state_texts()
+        self._state_detail.setVisible(bool(self._state_detail.text()))
         self._state_icon.setPixmap(
             theme.icon_pixmap(icon, 64, self.devicePixelRatioF())
         )
         self._retry_button.show()
         self._other_button.show()
-        self._status.setText("")
+        self._set_status(str)
         self._body.setCurrentWidget(self._state_page)
         self._retry_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_linked(self, amount: money_mod.Money) -> None:
         self._countdown.stop()
         self._set_stage(Stage.LINKED)
-        self._state_title.setText("Amazon Pay linked")
+        self._charging, self._balance = amount, None
         theme.set_style(self._state_title, tone="success")
-        self._state_message.setText(f"Linked — charging {amount.format()}")
-        self._state_detail.setText("Please wait while the balance is charged.")
+        self._show_state_texts()
         self._state_detail.show()
         self._state_icon.setPixmap(
             theme.icon_pixmap("check", 64, self.devicePixelRatioF())
         )
         self._retry_button.hide()
         self._other_button.hide()
-        self._status.setText(f"Charging {amount.format()} from the balance…")
+        self._set_status(
+            lambda: self.tr("Charging {amount} from the balance…").format(
+                amount=amount.format()
+            )
+        )
         self._body.setCurrentWidget(self._state_page)
         self._close_timer.start()
 
@@ -545,6 +650,7 @@ class LinkDialog(QDialog):
 
     def _open_web(self, session: types.LinkSession) -> None:
         view = self._ensure_web()
+        self._blocked_shown = False
         self._blocked.hide()
         self._web_placeholder.hide()
         view.show()
@@ -559,7 +665,9 @@ class LinkDialog(QDialog):
         except ValueError as exc:
             log.error("consent page refused: %s", exc)
             self._controller.cancel_link()
-            self._show_ending(Stage.FAILED, "The consent page is not on Amazon Pay.")
+            self._show_ending(
+                Stage.FAILED, lambda: self.tr("The consent page is not on Amazon Pay.")
+            )
 
     def _clear_web(self) -> None:
         if self._web is not None and self._web.is_open():
@@ -600,7 +708,8 @@ class LinkDialog(QDialog):
     @Slot(object)
     def on_controller_payment_started(self, amount: money_mod.Money) -> None:
         if self._stage is Stage.LINKED and not self._closing:
-            self._state_message.setText(f"Linked — charging {amount.format()}")
+            self._charging = amount
+            self._show_state_texts()
 
     @Slot(object)
     def on_controller_payment_finished(self, result: types.PaymentResult) -> None:
@@ -621,10 +730,8 @@ class LinkDialog(QDialog):
         if self._stage is not Stage.LINKED or wallet is None or not wallet.linked:
             return
         if wallet.balance is not None:
-            self._state_detail.setText(
-                f"Amazon Pay balance {wallet.balance.format()}. Please wait while "
-                "it is charged."
-            )
+            self._balance = wallet.balance
+            self._show_state_texts()
 
     # -- widget slots -----------------------------------------------------------
 
@@ -668,10 +775,14 @@ class LinkDialog(QDialog):
             return
         left = int((session.expires_at - datetime.now(UTC)).total_seconds())
         if left <= 0:
-            text = "Time is up. Checking for an answer…"
+            text = self.tr("Time is up. Checking for an answer…")
         else:
-            what = "code" if session.mode is types.LinkMode.QR else "request"
-            text = f"This {what} expires in {left // 60}:{left % 60:02d}"
+            clock = f"{left // 60}:{left % 60:02d}"
+            text = (
+                self.tr("This code expires in {time}")
+                if session.mode is types.LinkMode.QR
+                else self.tr("This request expires in {time}")
+            ).format(time=clock)
         label = (
             self._qr_countdown
             if session.mode is types.LinkMode.QR
@@ -687,15 +798,13 @@ class LinkDialog(QDialog):
     def on_web_return_url_reached(self, url: str) -> None:
         if self._stage is not Stage.WAITING:
             return
-        self._status.setText("Checking the answer with Amazon Pay…")
+        self._set_status(lambda: self.tr("Checking the answer with Amazon Pay…"))
         self._controller.link_returned(url)
 
     @Slot(str)
     def on_web_navigation_blocked(self, _url: str) -> None:
-        self._blocked.setText(
-            "That link leads outside Amazon Pay, so it was not opened. The customer "
-            "can carry on on this page."
-        )
+        self._blocked_shown = True
+        self._blocked.setText(self._blocked_message())
         self._blocked.show()
 
     @Slot(bool)

@@ -6,9 +6,10 @@ window can appear while the checkout service still loads on a worker thread.
 
 from __future__ import annotations
 
+import functools
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,15 +27,15 @@ from pos_app.domain import money as money_mod
 from pos_app.domain import phone as phone_mod
 from pos_app.domain import states
 from pos_app.ui import catalogue as catalogue_mod
-from pos_app.ui import hosted_pages, method_cards, theme
+from pos_app.ui import hosted_pages, i18n, method_cards, theme
 from pos_app.ui.cart_model import CartModel
 from pos_app.ui.cart_view import CartView
 from pos_app.ui.controller import CheckoutController
 from pos_app.ui.customer_panel import CustomerPanel
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.link_dialog import LinkDialog, Stage
 from pos_app.ui.manager_menu import ManagerMenu
 from pos_app.ui.payment_panel import PaymentPanel
-from pos_app.ui.progress_view import TITLE as PROGRESS_TITLE
 from pos_app.ui.progress_view import ProgressView
 from pos_app.ui.result_view import ResultView
 from pos_app.ui.scanner import BarcodeListener
@@ -44,8 +45,15 @@ __all__ = ["MainWindow"]
 
 log = logging.getLogger(__name__)
 
-TITLE = "pos_app — Counter"
-NOT_READY = "The payment gateway is still connecting. Try again in a moment."
+# English; shown with i18n.t("MainWindow", ...).
+TITLE = QT_TRANSLATE_NOOP("MainWindow", "pos_app — Counter")
+NOT_READY = QT_TRANSLATE_NOOP(
+    "MainWindow", "The payment gateway is still connecting. Try again in a moment."
+)
+
+
+def _not_ready() -> str:
+    return i18n.t("MainWindow", NOT_READY)
 
 
 def _panel(content: QWidget, object_name: str) -> QFrame:
@@ -78,7 +86,11 @@ class MainWindow(QMainWindow):
         self._last_method: types.MethodOption | None = None
         self._link_dialog: LinkDialog | None = None
         self._hosted_pages = hosted_pages.HostedPageOpener(controller, self)
-        self.setWindowTitle(TITLE)
+        # What the status bar says, kept as state so a language change redraws it:
+        # "connecting", "reaching", "connected", "unreachable" or "failed".
+        self._gateway_state = "connecting"
+        self._startup_message = ""
+        self._unresolved_count = 0
         self.setMinimumSize(1100, 700)
         self.resize(1280, 800)
         app = QApplication.instance()
@@ -128,16 +140,15 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(right, 0)
         self.setCentralWidget(central)
 
-        self._gateway_status = theme.label("Connecting to payment gateway…", "status")
+        self._gateway_status = theme.label("", "status")
         self._gateway_status.setObjectName("gatewayStatus")
-        self._busy_status = theme.label("Working…", "status")
+        self._busy_status = theme.label("", "status")
         self._busy_status.setObjectName("busyStatus")
         self._busy_status.setProperty("tone", "wait")
         self._busy_status.hide()
         self._unresolved_status = theme.label("", "status")
         self._unresolved_status.setObjectName("unresolvedStatus")
         self._unresolved_status.setProperty("tone", "wait")
-        self._unresolved_status.setAccessibleName("Payments being checked")
         self._unresolved_status.hide()
         self.statusBar().setSizeGripEnabled(False)
         self.statusBar().addWidget(self._gateway_status, 1)
@@ -150,6 +161,9 @@ class MainWindow(QMainWindow):
             for key in (Qt.Key.Key_F12, "Ctrl+Return", "Ctrl+Enter")
         ]
         self._new_sale_shortcut = QShortcut(QKeySequence("Ctrl+N"), self)
+        self._quantity_shortcuts = [
+            QShortcut(QKeySequence(key), self) for key in (Qt.Key.Key_F4, "Ctrl+Q")
+        ]
 
         controller.ready_changed.connect(self.on_controller_ready_changed)
         controller.startup_failed.connect(self.on_controller_startup_failed)
@@ -211,13 +225,77 @@ class MainWindow(QMainWindow):
         for shortcut in self._pay_shortcuts:
             shortcut.activated.connect(self.on_pay_shortcut_activated)
         self._new_sale_shortcut.activated.connect(self.on_new_sale_shortcut_activated)
+        for shortcut in self._quantity_shortcuts:
+            shortcut.activated.connect(self.on_quantity_shortcut_activated)
 
+        self.retranslate()
         self.on_controller_ready_changed(controller.ready)
 
     def __repr__(self) -> str:
         return (
             f"<MainWindow screen={self.current_screen()} lines={len(self._model.cart)}>"
         )
+
+    # -- language ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set the window's own texts in the current language.
+
+        Each panel retranslates itself on the same LanguageChange; the status bar
+        is drawn again from the state it shows.
+        """
+        self.setWindowTitle(i18n.t("MainWindow", TITLE))
+        self._busy_status.setText(self.tr("Working…"))
+        self._unresolved_status.setAccessibleName(self.tr("Payments being checked"))
+        for shortcut in self._pay_shortcuts:
+            shortcut.setWhatsThis(self.tr("Pay"))
+        self._phone_shortcut.setWhatsThis(self.tr("Customer mobile number"))
+        self._new_sale_shortcut.setWhatsThis(self.tr("New sale"))
+        for shortcut in self._quantity_shortcuts:
+            shortcut.setWhatsThis(self.tr("Type the quantity of the selected line"))
+        self._show_gateway_status()
+        self._show_unresolved()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_gateway_status(self) -> None:
+        state = self._gateway_state
+        label = self._gateway_label
+        if state == "reaching":
+            text, tone = self.tr("Reaching {gateway}…").format(gateway=label), "wait"
+        elif state == "connected":
+            text, tone = self.tr("{gateway}: connected").format(gateway=label), "ok"
+        elif state == "unreachable":
+            text = self.tr("{gateway}: not reachable").format(gateway=label)
+            tone = "error"
+        elif state == "failed":
+            text, tone = self._startup_message, "error"
+        else:
+            text, tone = self.tr("Connecting to payment gateway…"), "wait"
+        self._gateway_status.setText(f"●  {text}")
+        theme.set_style(self._gateway_status, tone=tone)
+
+    def _show_unresolved(self) -> None:
+        count = self._unresolved_count
+        if count <= 0:
+            self._unresolved_status.hide()
+            return
+        self._unresolved_status.setText(
+            self.tr("⟳  1 payment being checked")
+            if count == 1
+            else self.tr("⟳  {count} payments being checked").format(count=count)
+        )
+        self._unresolved_status.setToolTip(
+            self.tr(
+                "Their outcome is not known yet. They are checked with the gateway "
+                "every minute; do not charge these customers again until they are "
+                "resolved."
+            )
+        )
+        self._unresolved_status.show()
 
     # -- driver API (tests and the demo) ----------------------------------------
 
@@ -334,10 +412,16 @@ class MainWindow(QMainWindow):
         try:
             row = self._model.add_product(product)
         except money_mod.InvalidAmount as exc:
-            self._cart_view.show_message(str(exc))
+            self._cart_view.show_message(functools.partial(i18n.render, exc))
             return False
         self._cart_view.select_row(row)
         return True
+
+    def edit_quantity(self) -> bool:
+        """Put the cursor in the selected line's quantity (F4, Ctrl+Q); False if not."""
+        if self.current_screen() != "sale":
+            return False
+        return self._cart_view.edit_quantity()
 
     def _show_sale(self) -> None:
         self._stack.setCurrentWidget(self._sale_page)
@@ -358,32 +442,27 @@ class MainWindow(QMainWindow):
     def on_controller_ready_changed(self, ready: bool) -> None:
         # "Ready" only once the gateway has answered (methods_changed); the service
         # being up says nothing about the network.
-        text = (
-            f"Reaching {self._gateway_label}…"
-            if ready
-            else "Connecting to payment gateway…"
-        )
-        self._gateway_status.setText(f"●  {text}")
-        theme.set_style(self._gateway_status, tone="wait")
+        self._gateway_state = "reaching" if ready else "connecting"
+        self._show_gateway_status()
         self._payment_panel.set_ready(ready)
 
     @Slot(str)
     def on_controller_startup_failed(self, message: str) -> None:
         log.error("start-up failed: %s", message)
-        self._gateway_status.setText(f"●  {message}")
-        theme.set_style(self._gateway_status, tone="error")
+        self._gateway_state, self._startup_message = "failed", message
+        self._show_gateway_status()
         self._payment_panel.set_methods_failed(message)
 
     @Slot(object)
     def on_controller_methods_changed(self, methods: list[types.MethodOption]) -> None:
-        self._gateway_status.setText(f"●  {self._gateway_label}: connected")
-        theme.set_style(self._gateway_status, tone="ok")
+        self._gateway_state = "connected"
+        self._show_gateway_status()
         self._payment_panel.set_methods(methods)
 
     @Slot(str)
     def on_controller_methods_failed(self, message: str) -> None:
-        self._gateway_status.setText(f"●  {self._gateway_label}: not reachable")
-        theme.set_style(self._gateway_status, tone="error")
+        self._gateway_state = "unreachable"
+        self._show_gateway_status()
         self._payment_panel.set_methods_failed(message)
 
     @Slot(object)
@@ -399,16 +478,8 @@ class MainWindow(QMainWindow):
     @Slot(int)
     def on_controller_unresolved_changed(self, count: int) -> None:
         """Say honestly how many payments are still being checked with the gateway."""
-        if count <= 0:
-            self._unresolved_status.hide()
-            return
-        noun = "payment" if count == 1 else "payments"
-        self._unresolved_status.setText(f"⟳  {count} {noun} being checked")
-        self._unresolved_status.setToolTip(
-            "Their outcome is not known yet. They are checked with the gateway every "
-            "minute; do not charge these customers again until they are resolved."
-        )
-        self._unresolved_status.show()
+        self._unresolved_count = count
+        self._show_unresolved()
 
     @Slot(bool)
     def on_controller_busy_changed(self, busy: bool) -> None:
@@ -417,10 +488,18 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_controller_payment_started(self, amount: money_mod.Money) -> None:
         method = self._last_method
-        title = PROGRESS_TITLE
+        title = None  # the progress screen's own: "Charging Amazon Pay balance…"
         if method is not None and method_cards.is_redirect(method):
             name = method_cards.route_name(method)
-            title = f"Paying with Amazon Pay via {name}…" if name else "Paying…"
+            title = (
+                (
+                    lambda: self.tr("Paying with Amazon Pay via {gateway}…").format(
+                        gateway=name
+                    )
+                )
+                if name
+                else (lambda: self.tr("Paying…"))
+            )
         self._payment_panel.set_paying(True)
         self._progress_view.start(amount, title)
         self._stack.setCurrentWidget(self._progress_view)
@@ -452,13 +531,13 @@ class MainWindow(QMainWindow):
             self._link_dialog.dismiss()  # linked; now the page for the rest
         route = method_cards.route_name(self._last_method)
         self._progress_view.show_explanation(
-            hosted_pages.explain(step, route),
-            title=hosted_pages.page_title(step, route),
+            lambda: hosted_pages.explain(step, route),
+            title=lambda: hosted_pages.page_title(step, route),
         )
         self._progress_view.set_step(
-            "Waiting for the OTP on the Amazon Pay page"
+            (lambda: self.tr("Waiting for the OTP on the Amazon Pay page"))
             if step.kind is types.HostedKind.OTP
-            else "The customer is paying on the Amazon Pay page"
+            else (lambda: self.tr("The customer is paying on the Amazon Pay page"))
         )
         self._stack.setCurrentWidget(self._progress_view)
         self._left.setEnabled(False)
@@ -466,7 +545,9 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def on_hosted_pages_ended(self) -> None:
-        self._progress_view.show_explanation("", title="Confirming with Amazon Pay…")
+        self._progress_view.show_explanation(
+            "", title=lambda: self.tr("Confirming with Amazon Pay…")
+        )
 
     # -- widget slots -----------------------------------------------------------
 
@@ -484,7 +565,7 @@ class MainWindow(QMainWindow):
         try:
             row = self._model.add_amount(amount)
         except money_mod.InvalidAmount as exc:
-            self._catalogue.show_amount_error(str(exc))
+            self._catalogue.show_amount_error(functools.partial(i18n.render, exc))
             return
         self._catalogue.accept_amount()
         self._cart_view.select_row(row)
@@ -492,7 +573,7 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def on_customer_panel_lookup_requested(self, phone: phone_mod.Phone) -> None:
         if not self._controller.ready:
-            self._customer_panel.show_error(NOT_READY)
+            self._customer_panel.show_error(_not_ready)
             return
         self._customer_panel.set_looking_up(phone)
         self._payment_panel.set_looking_up(True)
@@ -561,7 +642,7 @@ class MainWindow(QMainWindow):
         if self._controller.ready:
             self._controller.load_methods()
         else:
-            self._payment_panel.set_methods_failed(NOT_READY)
+            self._payment_panel.set_methods_failed(_not_ready)
 
     @Slot()
     def on_result_view_new_sale_requested(self) -> None:
@@ -593,7 +674,9 @@ class MainWindow(QMainWindow):
             cashier=self._controller.cashier,
         )
         if payload is None:
-            self.statusBar().showMessage("The e-receipt is not available here.", 10_000)
+            self.statusBar().showMessage(
+                self.tr("The e-receipt is not available here."), 10_000
+            )
             return
         dialog = ereceipt_dialog.EReceiptDialog(payload, result.amount.format(), self)
         dialog.open()
@@ -606,7 +689,9 @@ class MainWindow(QMainWindow):
         product = self._catalogue.product(code)
         if product is None:
             log.info("scanned an unknown barcode ending %s", code[-4:])
-            self._cart_view.show_message(f"No product with barcode {code}.")
+            self._cart_view.show_message(
+                lambda: self.tr("No product with barcode {code}.").format(code=code)
+            )
             return
         self._add_product(product)
 
@@ -632,6 +717,10 @@ class MainWindow(QMainWindow):
     @Slot()
     def on_new_sale_shortcut_activated(self) -> None:
         self.new_sale()
+
+    @Slot()
+    def on_quantity_shortcut_activated(self) -> None:
+        self.edit_quantity()
 
 
 def _consent_ended(result: types.PaymentResult) -> bool:

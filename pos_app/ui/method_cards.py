@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -18,7 +18,8 @@ from PySide6.QtWidgets import (
 
 from pos_app.checkout import types
 from pos_app.domain import money as money_mod
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = [
     "DIRECT_SUBTITLE",
@@ -34,15 +35,27 @@ __all__ = [
     "short_balance_subtitle",
 ]
 
-DIRECT_SUBTITLE = "Pays straight from the balance"
-REDIRECT_SUBTITLE = "Amazon Pay — OTP on your phone"  # when the route has no name
-NOT_LINKED_SUBTITLE = (
-    "Not linked yet. Press Link and Pay: the customer allows it once, then pays."
+# English here; shown with i18n.t("MethodCard", ...) (the subtitle getters below).
+DIRECT_SUBTITLE = QT_TRANSLATE_NOOP("MethodCard", "Pays straight from the balance")
+REDIRECT_SUBTITLE = QT_TRANSLATE_NOOP(  # when the route has no name
+    "MethodCard", "Amazon Pay — OTP on your phone"
 )
-OTHER_METHODS_CAPTION = "Also enabled for this merchant, taken on the card machine:"
+NOT_LINKED_SUBTITLE = QT_TRANSLATE_NOOP(
+    "MethodCard",
+    "Not linked yet. Press Link and Pay: the customer allows it once, then pays.",
+)
+OTHER_METHODS_CAPTION = QT_TRANSLATE_NOOP(
+    "MethodCard", "Also enabled for this merchant, taken on the card machine:"
+)
 
 # How unsupported methods are grouped in one line; wallets are named one by one.
-_GROUPS = (("CARD", "Cards"), ("UPI", "UPI"), ("NB", "Net banking"))
+_GROUPS = (
+    ("CARD", QT_TRANSLATE_NOOP("MethodCard", "Cards")),
+    ("UPI", "UPI"),
+    ("NB", QT_TRANSLATE_NOOP("MethodCard", "Net banking")),
+)
+#: Between groups: the dot stays with the word before it at a line break.
+_SEPARATOR = "\u00a0· "
 
 
 def describe_age(refreshed_at: datetime | None, now: datetime | None = None) -> str:
@@ -53,25 +66,44 @@ def describe_age(refreshed_at: datetime | None, now: datetime | None = None) -> 
         refreshed_at = refreshed_at.replace(tzinfo=UTC)
     seconds = ((now or datetime.now(UTC)) - refreshed_at).total_seconds()
     if seconds < 60:
-        return "updated just now"
+        return QCoreApplication.translate("MethodCard", "updated just now")
     if seconds < 3600:
-        return f"updated {int(seconds // 60)} min ago"
-    return f"updated at {refreshed_at.astimezone().strftime('%H:%M')}"
+        return QCoreApplication.translate(
+            "MethodCard", "updated {minutes} min ago"
+        ).format(minutes=int(seconds // 60))
+    return QCoreApplication.translate("MethodCard", "updated at {time}").format(
+        time=refreshed_at.astimezone().strftime("%H:%M")
+    )
+
+
+def _other_method_parts(options: Iterable[types.MethodOption]) -> list[str]:
+    options = list(options)
+    parts = []
+    for method_type, group in _GROUPS:
+        labels = [i18n.render(o.label) for o in options if o.method_type == method_type]
+        if not labels:
+            continue
+        named = [label for label in labels if label != group]
+        shown = i18n.t("MethodCard", group)
+        parts.append(f"{shown} ({', '.join(named)})" if named else shown)
+    known = {method_type for method_type, _group in _GROUPS}
+    parts.extend(i18n.render(o.label) for o in options if o.method_type not in known)
+    return list(dict.fromkeys(parts))  # each once, in order
 
 
 def describe_other_methods(options: Iterable[types.MethodOption]) -> str:
     """Group methods by type in one line: "Cards (Visa, Mastercard) · UPI · Paytm"."""
-    options = list(options)
-    parts = []
-    for method_type, group in _GROUPS:
-        labels = [o.label for o in options if o.method_type == method_type]
-        if not labels:
-            continue
-        named = [label for label in labels if label != group]
-        parts.append(f"{group} ({', '.join(named)})" if named else group)
-    known = {method_type for method_type, _group in _GROUPS}
-    parts.extend(o.label for o in options if o.method_type not in known)
-    return " · ".join(dict.fromkeys(parts))  # each once, in order
+    return " · ".join(_other_method_parts(options))
+
+
+def other_methods_label(options: Iterable[types.MethodOption]) -> str:
+    """The same line for a label: breaks only between groups, never before a dot.
+
+    Inside a group the spaces do not break ("Net banking (HDFC Bank)" stays
+    whole) and each separator stays with the group before it ("UPI ·").
+    """
+    parts = _other_method_parts(options)
+    return _SEPARATOR.join(part.replace(" ", "\u00a0") for part in parts)
 
 
 class MethodCard(QPushButton):
@@ -90,8 +122,9 @@ class MethodCard(QPushButton):
         self.setProperty("role", "card")
         self.setCheckable(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
+        self._subtitle_text: Callable[[], str] = str
 
-        self._title = theme.label(option.label, "card-title")
+        self._title = theme.label(i18n.render(option.label), "card-title")
         self._subtitle = theme.label("", "muted", wrap=True)
         self._subtitle.setObjectName("methodSubtitle")
         for part in (self._title, self._subtitle):
@@ -105,12 +138,22 @@ class MethodCard(QPushButton):
         self.body.addWidget(self._subtitle)
 
         if not option.supported:
-            self.set_subtitle(option.reason)
+            self.set_subtitle(lambda: i18n.render(option.reason))
         elif is_redirect(option):
-            self.set_subtitle(redirect_subtitle(option))
+            self.set_subtitle(lambda: redirect_subtitle(option))
         else:
             self.set_subtitle("")
         self.setEnabled(option.supported)
+
+    def retranslate(self) -> None:
+        """Say the card again in the current language (its subtitle as last set)."""
+        self._title.setText(i18n.render(self.option.label))
+        self.set_subtitle(self._subtitle_text)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def __repr__(self) -> str:
         return f"<MethodCard {self.option.key} supported={self.option.supported}>"
@@ -133,15 +176,20 @@ class MethodCard(QPushButton):
     def minimumSizeHint(self) -> QSize:
         return self.body.totalMinimumSize().expandedTo(super().minimumSizeHint())
 
-    def set_subtitle(self, text: str) -> None:
-        self._subtitle.setText(text)
-        self._subtitle.setVisible(bool(text))
+    def set_subtitle(self, text: str | Callable[[], str]) -> None:
+        """Show ``text`` under the title; a callable is asked again on a language
+        change (a plain text stays as it is)."""
+        source = text if callable(text) else (lambda: text)
+        self._subtitle_text = source
+        shown = source()
+        self._subtitle.setText(shown)
+        self._subtitle.setVisible(bool(shown))
         self._update_accessible_name()
 
     def _update_accessible_name(self) -> None:
-        parts = [self.option.label, self.subtitle]
+        parts = [i18n.render(self.option.label), self.subtitle]
         if not self.option.supported:
-            parts.append("not available")
+            parts.append(self.tr("not available"))
         self.setAccessibleName(", ".join(part for part in parts if part))
 
 
@@ -161,15 +209,20 @@ def route_name(option: types.MethodOption | None) -> str:
 def redirect_subtitle(option: types.MethodOption) -> str:
     """Say that the customer approves on Amazon Pay with an OTP, via which gateway."""
     name = route_name(option)
-    return f"Amazon Pay via {name} — OTP on your phone" if name else REDIRECT_SUBTITLE
+    if name:
+        return QCoreApplication.translate(
+            "MethodCard", "Amazon Pay via {gateway} — OTP on your phone"
+        ).format(gateway=name)
+    return i18n.t("MethodCard", REDIRECT_SUBTITLE)
 
 
 def short_balance_subtitle(balance: money_mod.Money) -> str:
     """Say what the balance covers and where the rest is paid (the CCT page)."""
-    return (
-        f"Balance covers {balance.format()} — the rest by card, UPI or net banking "
-        "on the next page"
-    )
+    return QCoreApplication.translate(
+        "MethodCard",
+        "Balance covers {amount} — the rest by card, UPI or net banking on the "
+        "next page",
+    ).format(amount=balance.format())
 
 
 class AmazonPayCard(MethodCard):
@@ -200,13 +253,8 @@ class AmazonPayCard(MethodCard):
         self.body.insertLayout(0, title_row)
         self.body.insertWidget(1, self._balance)
 
-        self._link_button = QPushButton("Link and Pay")
+        self._link_button = QPushButton()
         self._link_button.setObjectName("linkAndPayButton")
-        self._link_button.setAccessibleName("Link Amazon Pay and pay")
-        self._link_button.setToolTip(
-            "The customer links Amazon Pay once (QR code on their phone, or on this "
-            "screen), then the sale is paid from the balance"
-        )
         self._link_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self._link_button.setAutoDefault(False)
         self._link_button.setSizePolicy(
@@ -215,7 +263,24 @@ class AmazonPayCard(MethodCard):
         self.body.addWidget(self._link_button)
         self._link_button.hide()
         self._refreshed_at: datetime | None = None
+        self._balance_amount: money_mod.Money | None = None
         self.show_balance(None, None)
+        self._retranslate_link_button()
+
+    def retranslate(self) -> None:
+        self._retranslate_link_button()
+        self.show_balance(self._balance_amount, self._refreshed_at)
+        super().retranslate()
+
+    def _retranslate_link_button(self) -> None:
+        self._link_button.setText(self.tr("Link and Pay"))
+        self._link_button.setAccessibleName(self.tr("Link Amazon Pay and pay"))
+        self._link_button.setToolTip(
+            self.tr(
+                "The customer links Amazon Pay once (QR code on their phone, or on "
+                "this screen), then the sale is paid from the balance"
+            )
+        )
 
     @property
     def balance_text(self) -> str:
@@ -233,8 +298,11 @@ class AmazonPayCard(MethodCard):
         self, balance: money_mod.Money | None, refreshed: datetime | None
     ) -> None:
         self._refreshed_at = refreshed
+        self._balance_amount = balance
         self._balance.setText(
-            f"Balance {balance.format()}" if balance is not None else ""
+            self.tr("Balance {amount}").format(amount=balance.format())
+            if balance is not None
+            else ""
         )
         self._balance.setVisible(balance is not None)
         self.refresh_age()
@@ -251,7 +319,7 @@ class AmazonPayCard(MethodCard):
 
     def _update_accessible_name(self) -> None:
         balance = getattr(self, "_balance", None)
-        parts = [self.option.label]
+        parts = [i18n.render(self.option.label)]
         if balance is not None and not balance.isHidden():
             parts.append(balance.text())
         parts.append(self.subtitle)
@@ -266,11 +334,12 @@ class OtherMethodsNote(QFrame):
         self.setObjectName("otherMethods")
         self.setFrameShape(QFrame.Shape.NoFrame)
 
-        self._caption = theme.label(OTHER_METHODS_CAPTION, "muted", wrap=True)
+        self._caption = theme.label("", "muted", wrap=True)
         self._caption.setObjectName("otherMethodsCaption")
         self._list = theme.label("", None, wrap=True)
         self._list.setObjectName("otherMethodsLabel")
         self._text = ""
+        self._options: list[types.MethodOption] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 4, 2, 0)
@@ -284,9 +353,15 @@ class OtherMethodsNote(QFrame):
         return self._text if not self.isHidden() else ""
 
     def set_methods(self, options: Iterable[types.MethodOption]) -> None:
-        text = self._text = describe_other_methods(options)
-        # Lines break between groups, never inside "Net banking (HDFC Bank)".
-        parts = text.split(" · ")
-        self._list.setText(" · ".join(part.replace(" ", "\u00a0") for part in parts))
-        self.setAccessibleName(f"{OTHER_METHODS_CAPTION} {text}" if text else "")
+        self._options = list(options)
+        text = self._text = describe_other_methods(self._options)
+        caption = i18n.t("MethodCard", OTHER_METHODS_CAPTION)
+        self._caption.setText(caption)
+        self._list.setText(other_methods_label(self._options))
+        self.setAccessibleName(f"{caption} {text}" if text else "")
         self.setVisible(bool(text))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.set_methods(self._options)
+        super().changeEvent(event)

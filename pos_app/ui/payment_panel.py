@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.checkout import types
 from pos_app.domain import money as money_mod
-from pos_app.ui import method_cards, theme
+from pos_app.ui import i18n, method_cards, theme
 from pos_app.ui.method_cards import AmazonPayCard, MethodCard
 
 __all__ = ["PaymentPanel"]
@@ -51,12 +52,12 @@ class PaymentPanel(QWidget):
         self._total = money_mod.Money.zero()
         self._ready = False
         self._paying = False
+        self._methods_text: Callable[[], str] = self._loading_text
 
-        heading = theme.label("Payment method", "heading")
+        self._heading = theme.label("", "heading")
 
         self._method_list = QWidget()
         self._method_list.setObjectName("methodList")
-        self._method_list.setAccessibleName("Payment methods")
         self._method_layout = QVBoxLayout(self._method_list)
         self._method_layout.setContentsMargins(0, 0, 0, 0)
         self._method_layout.setSpacing(8)
@@ -84,23 +85,19 @@ class PaymentPanel(QWidget):
         self._scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
-        self._methods_message = theme.label(
-            "Loading payment methods…", "muted", wrap=True
-        )
+        self._methods_message = theme.label("", "muted", wrap=True)
         self._methods_message.setObjectName("methodsMessage")
-        self._reload_button = QPushButton("Try again")
+        self._reload_button = QPushButton()
         self._reload_button.setObjectName("reloadMethodsButton")
-        self._reload_button.setAccessibleName("Load payment methods again")
         self._reload_button.hide()
 
         self._short_label = theme.label("", "warning", wrap=True)
         self._short_label.setObjectName("shortBalanceLabel")
         self._short_label.hide()
 
-        self._pay_button = QPushButton("Pay")
+        self._pay_button = QPushButton()
         self._pay_button.setObjectName("payButton")
         self._pay_button.setProperty("role", "primary")
-        self._pay_button.setAccessibleName("Pay")
         self._pay_button.setCursor(Qt.CursorShape.PointingHandCursor)
         self._hint = theme.label("", "muted", wrap=True)
         self._hint.setObjectName("payHint")
@@ -109,7 +106,7 @@ class PaymentPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
-        layout.addWidget(heading)
+        layout.addWidget(self._heading)
         layout.addWidget(self._scroll, 1)
         layout.addWidget(self._methods_message)
         layout.addWidget(self._reload_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -129,10 +126,29 @@ class PaymentPanel(QWidget):
 
         self._pay_button.clicked.connect(self.on_pay_button_clicked)
 
-        self._refresh()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<PaymentPanel methods={len(self._methods)} can_pay={self.can_pay()}>"
+
+    # -- language ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        self._heading.setText(self.tr("Payment method"))
+        self._method_list.setAccessibleName(self.tr("Payment methods"))
+        self._reload_button.setText(self.tr("Try again"))
+        self._reload_button.setAccessibleName(self.tr("Load payment methods again"))
+        self._methods_message.setText(self._methods_text())
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _loading_text(self) -> str:
+        return self.tr("Loading payment methods…")
 
     # -- state from the window --------------------------------------------------
 
@@ -169,16 +185,23 @@ class PaymentPanel(QWidget):
         default = next((c for c in self._cards if c.isEnabled()), None)
         if default is not None:
             default.setChecked(True)
-        self._set_methods_message("" if methods else "No payment methods are enabled.")
+        self._set_methods_message(
+            (lambda: "")
+            if methods
+            else (lambda: self.tr("No payment methods are enabled."))
+        )
         self._refresh()
 
     def has_methods(self) -> bool:
         """Whether the merchant's methods have arrived and are shown."""
         return bool(self._cards)
 
-    def set_methods_failed(self, message: str) -> None:
-        log.warning("payment methods failed: %s", message)
-        self._set_methods_message(message, reload=True)
+    def set_methods_failed(self, message: str | Callable[[], str]) -> None:
+        """Say why the methods could not be read (a callable is asked again when
+        the language changes) and offer Try again."""
+        source = message if callable(message) else (lambda: message)
+        log.warning("payment methods failed: %s", source())
+        self._set_methods_message(source, reload=True)
 
     def set_customer(self, info: types.CustomerInfo | None) -> None:
         self._customer, self._looking_up = info, False
@@ -248,23 +271,25 @@ class PaymentPanel(QWidget):
         wallet = self._customer.amazon_pay if self._customer else None
         method = self.selected_method()
         if self._paying:
-            return "Payment in progress…"
+            return self.tr("Payment in progress…")
         if not self._ready:
-            return "Waiting for the payment gateway…"
+            return self.tr("Waiting for the payment gateway…")
         if not self._total:
-            return "Add items to the cart to start a sale."
+            return self.tr("Add items to the cart to start a sale.")
         if self._looking_up:
-            return "Looking up the customer…"
+            return self.tr("Looking up the customer…")
         if self._customer is None:
-            return "Enter the customer's mobile number."
+            return self.tr("Enter the customer's mobile number.")
         if method is None or not method.is_amazon_pay:
-            return "Choose Amazon Pay to take this payment."
+            return self.tr("Choose Amazon Pay to take this payment.")
         if method_cards.is_redirect(method):
             return ""  # approved with an OTP on the Amazon Pay page: no wallet needed
         if wallet is None or not wallet.linked:
-            return "This customer has not linked Amazon Pay yet. Use Link and Pay."
+            return self.tr(
+                "This customer has not linked Amazon Pay yet. Use Link and Pay."
+            )
         if wallet.balance is None:
-            return "The Amazon Pay balance could not be read."
+            return self.tr("The Amazon Pay balance could not be read.")
         return ""
 
     def can_pay(self) -> bool:
@@ -304,9 +329,13 @@ class PaymentPanel(QWidget):
 
     # -- drawing ----------------------------------------------------------------
 
-    def _set_methods_message(self, text: str, *, reload: bool = False) -> None:
-        self._methods_message.setText(text)
-        self._methods_message.setVisible(bool(text))
+    def _set_methods_message(
+        self, text: Callable[[], str], *, reload: bool = False
+    ) -> None:
+        self._methods_text = text
+        shown = text()
+        self._methods_message.setText(shown)
+        self._methods_message.setVisible(bool(shown))
         theme.set_style(self._methods_message, "error" if reload else "muted")
         self._reload_button.setVisible(reload)
 
@@ -316,17 +345,21 @@ class PaymentPanel(QWidget):
         blocker = self.blocker()
         self._pay_button.setEnabled(not blocker)
         self._pay_button.setText(
-            f"Pay {self._total.format()}" if self._total else "Pay"
+            self.tr("Pay {amount}").format(amount=self._total.format())
+            if self._total
+            else self.tr("Pay")
         )
         self._pay_button.setAccessibleName(self._pay_button.text())
-        self._hint.setText(blocker or "Press F12 or Ctrl+Enter to pay.")
+        self._hint.setText(blocker or self.tr("Press F12 or Ctrl+Enter to pay."))
 
         short = self._shortfall()
         self._short_label.setVisible(short is not None and not self._paying)
         if short is not None:
             self._short_label.setText(
-                f"The balance is {short.format()} short of this sale. After Pay, "
-                f"the customer pays {short.format()} on the Amazon Pay page."
+                self.tr(
+                    "The balance is {amount} short of this sale. After Pay, the "
+                    "customer pays {amount} on the Amazon Pay page."
+                ).format(amount=short.format())
             )
 
     def _refresh_amazon_card(self) -> None:
@@ -336,7 +369,12 @@ class PaymentPanel(QWidget):
         if not card.option.supported:
             card.show_balance(None, None)
             card.show_link_and_pay(False)
-            card.set_subtitle(card.option.reason or "Not available at this counter")
+            reason = card.option.reason
+            card.set_subtitle(
+                i18n.render(reason)
+                if reason
+                else self.tr("Not available at this counter")
+            )
             return
 
         if method_cards.is_redirect(card.option):
@@ -356,17 +394,17 @@ class PaymentPanel(QWidget):
             card.show_balance(None, None)
 
         if self._looking_up:
-            card.set_subtitle("Looking up the customer…")
+            card.set_subtitle(self.tr("Looking up the customer…"))
         elif self._customer is None:
-            card.set_subtitle("Enter the customer's mobile number")
+            card.set_subtitle(self.tr("Enter the customer's mobile number"))
         elif not linked:
-            card.set_subtitle(method_cards.NOT_LINKED_SUBTITLE)
+            card.set_subtitle(i18n.t("MethodCard", method_cards.NOT_LINKED_SUBTITLE))
         elif wallet is None or wallet.balance is None:
-            card.set_subtitle("Balance not available right now")
+            card.set_subtitle(self.tr("Balance not available right now"))
         elif self._total and wallet.balance < self._total:
             card.set_subtitle(method_cards.short_balance_subtitle(wallet.balance))
         else:
-            card.set_subtitle(method_cards.DIRECT_SUBTITLE)
+            card.set_subtitle(i18n.t("MethodCard", method_cards.DIRECT_SUBTITLE))
 
     def _shortfall(self) -> money_mod.Money | None:
         method = self.selected_method()
@@ -393,7 +431,7 @@ class PaymentPanel(QWidget):
 
     @Slot()
     def on_reload_button_clicked(self) -> None:
-        self._set_methods_message("Loading payment methods…")
+        self._set_methods_message(self._loading_text)
         self.reload_requested.emit()
 
     @Slot()

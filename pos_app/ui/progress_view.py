@@ -3,19 +3,30 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from pos_app.domain import money as money_mod
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 
-__all__ = ["ProgressView"]
+__all__ = ["FIRST_STEP", "TITLE", "ProgressView", "Said"]
 
 log = logging.getLogger(__name__)
 
-TITLE = "Charging Amazon Pay balance…"
-FIRST_STEP = "Starting the payment…"
+# English; shown with i18n.t("ProgressView", ...).
+TITLE = QT_TRANSLATE_NOOP("ProgressView", "Charging Amazon Pay balance…")
+FIRST_STEP = QT_TRANSLATE_NOOP("ProgressView", "Starting the payment…")
+
+#: A text on this screen: as it is, or a callable that says it in the current
+#: language (asked again after a LanguageChange).
+Said = str | Callable[[], str]
+
+
+def _source(text: Said) -> Callable[[], str]:
+    return text if callable(text) else (lambda: text)
 
 
 class ProgressView(QWidget):
@@ -27,12 +38,15 @@ class ProgressView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("progressView")
+        self._title_text: Callable[[], str] = self._default_title
+        self._explanation_text: Callable[[], str] = str
+        self._step_text: Callable[[], str] = self._first_step
 
         self._amount_label = theme.label("", "money-xl")
         self._amount_label.setObjectName("progressAmount")
         self._amount_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        title = theme.label(TITLE, "title-sm")
+        title = theme.label("", "title-sm")
         title.setObjectName("progressTitle")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         title.setWordWrap(True)
@@ -46,19 +60,15 @@ class ProgressView(QWidget):
 
         self._bar = QProgressBar()
         self._bar.setObjectName("progressBar")
-        self._bar.setAccessibleName("Payment in progress")
         self._bar.setRange(0, 0)  # indeterminate: the gateway gives no percentage
         self._bar.setTextVisible(False)
 
-        self._step_label = theme.label(FIRST_STEP, "muted", wrap=True)
+        self._step_label = theme.label("", "muted", wrap=True)
         self._step_label.setObjectName("progressStep")
         self._step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        note = theme.label(
-            "Please wait. Do not close the app or charge the customer again.",
-            "muted",
-            wrap=True,
-        )
+        self._note = note = theme.label("", "muted", wrap=True)
+        note.setObjectName("progressNote")
         note.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         layout = QVBoxLayout(self)
@@ -74,8 +84,37 @@ class ProgressView(QWidget):
         layout.addStretch(3)
         layout.addWidget(note)
 
+        self.retranslate()
+
     def __repr__(self) -> str:
         return f"<ProgressView step={self.step!r}>"
+
+    # -- language ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        self._bar.setAccessibleName(self.tr("Payment in progress"))
+        self._note.setText(
+            self.tr("Please wait. Do not close the app or charge the customer again.")
+        )
+        self._title.setText(self._title_text())
+        self._show_explanation_text()
+        self._show_step_text()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    @staticmethod
+    def _default_title() -> str:
+        return i18n.t("ProgressView", TITLE)
+
+    @staticmethod
+    def _first_step() -> str:
+        return i18n.t("ProgressView", FIRST_STEP)
+
+    # -- reading ----------------------------------------------------------------
 
     @property
     def step(self) -> str:
@@ -93,28 +132,43 @@ class ProgressView(QWidget):
     def explanation(self) -> str:
         return self._explanation.text() if not self._explanation.isHidden() else ""
 
-    def start(self, amount: money_mod.Money, title: str = TITLE) -> None:
-        """Reset for a new payment of ``amount``."""
+    # -- acting -----------------------------------------------------------------
+
+    def start(self, amount: money_mod.Money, title: Said | None = None) -> None:
+        """Reset for a new payment of ``amount`` (the default title if none)."""
         self._amount_label.setText(amount.format())
-        self._title.setText(title)
-        self._step_label.setText(FIRST_STEP)
+        self._title_text = _source(title) if title is not None else self._default_title
+        self._title.setText(self._title_text())
+        self._step_text = self._first_step
+        self._show_step_text()
         self.show_explanation("")
 
-    def show_explanation(self, text: str, *, title: str | None = None) -> None:
+    def show_explanation(self, text: Said, *, title: Said | None = None) -> None:
         """Say what the customer does next (a hosted page); "" hides it."""
-        if text:
-            log.info("payment explanation: %s", text)
+        self._explanation_text = _source(text)
+        shown = self._show_explanation_text()
+        if shown:
+            log.info("payment explanation: %s", shown)
+        if title is not None:
+            self._title_text = _source(title)
+            self._title.setText(self._title_text())
+
+    def set_step(self, text: Said) -> None:
+        """Show the latest step text from the checkout."""
+        self._step_text = _source(text)
+        log.debug("payment step: %s", self._step_text())
+        self._show_step_text()
+
+    def _show_explanation_text(self) -> str:
+        text = self._explanation_text()
         self._explanation.setText(text)
         self._explanation.setVisible(bool(text))
-        if title is not None:
-            self._title.setText(title)
+        return text
 
-    def set_step(self, text: str) -> None:
-        """Show the latest step text from the checkout."""
-        log.debug("payment step: %s", text)
-        step = text.strip()
-        if step and not step.endswith(("…", ".")):
+    def _show_step_text(self) -> None:
+        step = self._step_text().strip()
+        if step and not step.endswith(("…", ".", "।")):
             step += "…"
         if step == self._title.text():
-            step = "Waiting for Amazon Pay to answer…"  # the title already says it
-        self._step_label.setText(step or FIRST_STEP)
+            step = self.tr("Waiting for Amazon Pay to answer…")  # the title says it
+        self._step_label.setText(step or self._first_step())

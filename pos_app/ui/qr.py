@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import urllib.parse
 
-from PySide6.QtCore import QPoint, QSize, Qt
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -92,8 +92,9 @@ class QrWidget(QWidget):
         self._url = ""
         self._matrix: Matrix = ()
         self._cache: tuple[int, QImage] | None = None
-        self.setAccessibleName("QR code")
+        self._custom_name = False
         self.set_url(url)
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<QrWidget modules={self.module_count()} url_length={len(self._url)}>"
@@ -106,17 +107,40 @@ class QrWidget(QWidget):
         """Modules per side including the quiet zone, or 0 when there is no code."""
         return len(self._matrix) + 2 * QUIET_ZONE if self._matrix else 0
 
+    def setAccessibleName(self, name: str) -> None:
+        """Name the code for a screen reader (else it is called "QR code")."""
+        self._custom_name = True
+        super().setAccessibleName(name)
+
+    def retranslate(self) -> None:
+        """Set the default name and the description in the current language."""
+        if not self._custom_name:
+            super().setAccessibleName(self.tr("QR code"))
+        self._describe()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _describe(self) -> None:
+        url = self._url
+        host = urllib.parse.urlsplit(url).hostname if url else None
+        if not url:
+            text = ""
+        elif host:
+            text = self.tr("Scan with a phone camera to open the page on {host}.")
+            text = text.format(host=host)
+        else:
+            text = self.tr("Scan with a phone camera to open the page.")
+        self.setAccessibleDescription(text)
+
     def set_url(self, url: str) -> None:
         """Show ``url`` (an empty string shows a blank white square)."""
         self._url = url
         self._matrix = qr_matrix(url) if url else ()
         self._cache = None
-
-        host = urllib.parse.urlsplit(url).hostname if url else None
-        where = f" on {host}" if host else ""
-        self.setAccessibleDescription(
-            f"Scan with a phone camera to open the page{where}." if url else ""
-        )
+        self._describe()
         self.updateGeometry()
         self.update()
 

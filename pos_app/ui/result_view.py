@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -18,34 +18,73 @@ from PySide6.QtWidgets import (
 
 from pos_app.checkout import types
 from pos_app.domain.states import Flow
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ResultView", "details_text"]
 
 log = logging.getLogger(__name__)
 
 MAX_RECEIPT_LINES = 5
-UNKNOWN_TEXT = "We are checking this payment with Amazon Pay. Do not charge again."
+UNKNOWN_TEXT = QT_TRANSLATE_NOOP(
+    "ResultView", "We are checking this payment with Amazon Pay. Do not charge again."
+)
 
+# English; shown with i18n.t("ResultView", title).
 _TITLES = {
-    types.Outcome.CHARGED: ("Payment received", "success", "check"),
-    types.Outcome.DECLINED: ("Payment declined", "error", "alert"),
-    types.Outcome.ERROR: ("Payment not made", "error", "alert"),
-    types.Outcome.CANCELLED: ("Payment cancelled", "warning", "alert"),
-    types.Outcome.UNKNOWN: ("Checking the payment", "warning", "pending"),
+    types.Outcome.CHARGED: (
+        QT_TRANSLATE_NOOP("ResultView", "Payment received"),
+        "success",
+        "check",
+    ),
+    types.Outcome.DECLINED: (
+        QT_TRANSLATE_NOOP("ResultView", "Payment declined"),
+        "error",
+        "alert",
+    ),
+    types.Outcome.ERROR: (
+        QT_TRANSLATE_NOOP("ResultView", "Payment not made"),
+        "error",
+        "alert",
+    ),
+    types.Outcome.CANCELLED: (
+        QT_TRANSLATE_NOOP("ResultView", "Payment cancelled"),
+        "warning",
+        "alert",
+    ),
+    types.Outcome.UNKNOWN: (
+        QT_TRANSLATE_NOOP("ResultView", "Checking the payment"),
+        "warning",
+        "pending",
+    ),
 }
+
+# The summary's row names (English; shown with i18n.t("ResultView", name)).
+ORDER_ID = QT_TRANSLATE_NOOP("ResultView", "Order id")
+ERROR_CODE = QT_TRANSLATE_NOOP("ResultView", "Error code")
+TOTAL = QT_TRANSLATE_NOOP("ResultView", "Total")
+TIME = QT_TRANSLATE_NOOP("ResultView", "Time")
+CUSTOMER = QT_TRANSLATE_NOOP("ResultView", "Customer")
+BALANCE_AFTER = QT_TRANSLATE_NOOP("ResultView", "Balance after")
 
 
 def _paid_with(result: types.PaymentResult) -> str:
     """Say how a charged sale was paid, by the path it took."""
     if result.flow is Flow.CCT_TOPUP:
-        return "Paid with Amazon Pay: the balance, and the rest on the Amazon Pay page"
+        return QCoreApplication.translate(
+            "ResultView",
+            "Paid with Amazon Pay: the balance, and the rest on the Amazon Pay page",
+        )
     if result.flow is Flow.LINK_AND_PAY:
-        return "Amazon Pay linked, and paid from the balance"
+        return QCoreApplication.translate(
+            "ResultView", "Amazon Pay linked, and paid from the balance"
+        )
     if result.flow is Flow.REDIRECT_OTP:
         label = result.receipt.method_label if result.receipt else "Amazon Pay"
-        return f"Paid with {label}, approved by OTP"
-    return "Paid with Amazon Pay balance"
+        return QCoreApplication.translate(
+            "ResultView", "Paid with {method}, approved by OTP"
+        ).format(method=i18n.render(label))
+    return QCoreApplication.translate("ResultView", "Paid with Amazon Pay balance")
 
 
 def details_text(result: types.PaymentResult) -> str:
@@ -106,29 +145,13 @@ class ResultView(QWidget):
         self._summary_grid.setVerticalSpacing(6)
         self._summary_grid.setColumnStretch(0, 1)
 
-        self._new_sale_button = self._button(
-            "New sale", "newSaleButton", "Start a new sale"
-        )
-        self._retry_button = self._button(
-            "Try again", "retryButton", "Try the payment again"
-        )
-        self._other_button = self._button(
-            "Choose another method",
-            "otherMethodButton",
-            "Choose another payment method",
-        )
-        self._copy_button = self._button(
-            "Copy details", "copyDetailsButton", "Copy details"
-        )
+        self._new_sale_button = self._button("newSaleButton")
+        self._retry_button = self._button("retryButton")
+        self._other_button = self._button("otherMethodButton")
+        self._copy_button = self._button("copyDetailsButton")
         self._copy_button.setProperty("role", "link")
-        self._print_button = self._button(
-            "Print receipt", "printReceiptButton", "Print the receipt"
-        )
-        self._ereceipt_button = self._button(
-            "E-receipt QR",
-            "eReceiptButton",
-            "Show a QR code the customer can scan for the receipt",
-        )
+        self._print_button = self._button("printReceiptButton")
+        self._ereceipt_button = self._button("eReceiptButton")
         receipts_row = QHBoxLayout()
         receipts_row.setSpacing(10)
         receipts_row.addWidget(self._print_button)
@@ -164,16 +187,60 @@ class ResultView(QWidget):
 
         self._copied_timer.timeout.connect(self.on_copied_timer_timeout)
 
+        self.retranslate()
+
     def __repr__(self) -> str:
         outcome = self._result.outcome.value if self._result else None
         return f"<ResultView outcome={outcome}>"
 
     @staticmethod
-    def _button(text: str, object_name: str, accessible: str) -> QPushButton:
-        button = QPushButton(text)
+    def _button(object_name: str) -> QPushButton:
+        button = QPushButton()
         button.setObjectName(object_name)
-        button.setAccessibleName(accessible)
         return button
+
+    # -- language ---------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        for button, text, accessible in (
+            (self._new_sale_button, self.tr("New sale"), self.tr("Start a new sale")),
+            (
+                self._retry_button,
+                self.tr("Try again"),
+                self.tr("Try the payment again"),
+            ),
+            (
+                self._other_button,
+                self.tr("Choose another method"),
+                self.tr("Choose another payment method"),
+            ),
+            (
+                self._print_button,
+                self.tr("Print receipt"),
+                self.tr("Print the receipt"),
+            ),
+            (
+                self._ereceipt_button,
+                self.tr("E-receipt QR"),
+                self.tr("Show a QR code the customer can scan for the receipt"),
+            ),
+        ):
+            button.setText(text)
+            button.setAccessibleName(accessible)
+        self._copy_button.setAccessibleName(self.tr("Copy details"))
+        self._copy_button.setText(
+            self.tr("Copied")
+            if self._copied_timer.isActive()
+            else self.tr("Copy details")
+        )
+        if self._result is not None:
+            self._draw(self._result)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 
@@ -202,11 +269,15 @@ class ResultView(QWidget):
     def show_result(self, result: types.PaymentResult) -> None:
         """Draw the screen for ``result``."""
         self._result = result
-        title, tone, icon = _TITLES[result.outcome]
         log.info("payment result shown: %s %s", result.outcome.value, result.order_id)
+        self._draw(result)
+        self._set_actions(result)
 
+    def _draw(self, result: types.PaymentResult) -> None:
+        """Draw the texts for ``result`` in the current language."""
+        title, tone, icon = _TITLES[result.outcome]
         self._icon.setPixmap(theme.icon_pixmap(icon, 64, self.devicePixelRatioF()))
-        self._title.setText(title)
+        self._title.setText(i18n.t("ResultView", title))
         theme.set_style(self._title, tone=tone)
         amount = result.receipt.total if result.receipt else result.amount
         self._amount.setText(amount.format() if amount else "")
@@ -217,20 +288,19 @@ class ResultView(QWidget):
             self._fill_receipt(result)
         elif result.outcome is types.Outcome.UNKNOWN:
             extra = (
-                result.message
+                i18n.render(result.message)
                 if result.message and result.message != UNKNOWN_TEXT
                 else ""
             )
-            self._message.setText(f"{UNKNOWN_TEXT}\n\n{extra}".strip())
-            self._fill_rows([("Order id", result.order_id or "—")])
+            unknown = i18n.t("ResultView", UNKNOWN_TEXT)
+            self._message.setText(f"{unknown}\n\n{extra}".strip())
+            self._fill_rows([(ORDER_ID, result.order_id or "—")])
         else:
-            self._message.setText(result.message)
-            rows = [("Order id", result.order_id or "—")]
+            self._message.setText(i18n.render(result.message))
+            rows = [(ORDER_ID, result.order_id or "—")]
             if result.error_code:
-                rows.append(("Error code", result.error_code))
+                rows.append((ERROR_CODE, result.error_code))
             self._fill_rows(rows)
-
-        self._set_actions(result)
 
     def _set_actions(self, result: types.PaymentResult) -> None:
         charged = result.outcome is types.Outcome.CHARGED
@@ -247,7 +317,8 @@ class ResultView(QWidget):
         has_receipt = charged and result.receipt is not None
         self._print_button.setVisible(has_receipt)
         self._ereceipt_button.setVisible(has_receipt)
-        self._copy_button.setText("Copy details")
+        self._copied_timer.stop()
+        self._copy_button.setText(self.tr("Copy details"))
 
         focus = self._retry_button if retry else self._new_sale_button
         focus.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -259,21 +330,25 @@ class ResultView(QWidget):
             item = self._summary_grid.takeAt(0)
             widget = item.widget() if item is not None else None
             if widget is not None:
+                widget.hide()  # off screen now; deleted at the next loop
                 widget.deleteLater()
 
     def _fill_rows(self, rows: list[tuple[str, str]], start: int = 0) -> None:
         if start == 0:
             self._clear_summary()
         for offset, (name, value) in enumerate(rows):
-            key = theme.label(name, "muted")
+            said = i18n.t("ResultView", name)
+            key = theme.label(said, "muted")
             shown = theme.label(
-                value, "mono" if name in {"Order id", "Error code"} else None
+                value, "mono" if name in {ORDER_ID, ERROR_CODE} else None
             )
             shown.setAlignment(
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
             )
             shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            shown.setAccessibleName(f"{name}: {value}")
+            shown.setAccessibleName(
+                f"{said}: {value}"  # a name and its value, no sentence
+            )
             self._summary_grid.addWidget(key, start + offset, 0)
             self._summary_grid.addWidget(shown, start + offset, 1)
         self._summary.setVisible(self._summary_grid.count() > 0)
@@ -282,13 +357,15 @@ class ResultView(QWidget):
         self._clear_summary()
         receipt = result.receipt
         if receipt is None:
-            self._fill_rows([("Order id", result.order_id or "—")])
+            self._fill_rows([(ORDER_ID, result.order_id or "—")])
             return
 
         row = 0
         for line in receipt.lines[:MAX_RECEIPT_LINES]:
+            line_name = i18n.render(line.name)
             name = theme.label(
-                f"{line.quantity} × {line.name}" if line.quantity > 1 else line.name
+                f"{line.quantity} × {line_name}" if line.quantity > 1 else line_name,
+                wrap=True,  # a long product name goes on two lines, never clipped
             )
             total = theme.label(line.total.format())
             total.setAlignment(
@@ -300,7 +377,10 @@ class ResultView(QWidget):
         hidden = len(receipt.lines) - MAX_RECEIPT_LINES
         if hidden > 0:
             more = theme.label(
-                f"and {hidden} more line{'s' if hidden > 1 else ''}", "muted"
+                self.tr("and 1 more line")
+                if hidden == 1
+                else self.tr("and {count} more lines").format(count=hidden),
+                "muted",
             )
             self._summary_grid.addWidget(more, row, 0, 1, 2)
             row += 1
@@ -308,14 +388,14 @@ class ResultView(QWidget):
         row += 1
 
         rows = [
-            ("Total", receipt.total.format()),
-            ("Time", receipt.paid_at.astimezone().strftime("%d %b %Y, %H:%M")),
+            (TOTAL, receipt.total.format()),
+            (TIME, receipt.paid_at.astimezone().strftime("%d %b %Y, %H:%M")),
         ]
         if receipt.masked_phone:
-            rows.append(("Customer", receipt.masked_phone))
+            rows.append((CUSTOMER, receipt.masked_phone))
         if receipt.balance_after is not None:
-            rows.append(("Balance after", receipt.balance_after.format()))
-        rows.append(("Order id", receipt.order_id or result.order_id))
+            rows.append((BALANCE_AFTER, receipt.balance_after.format()))
+        rows.append((ORDER_ID, receipt.order_id or result.order_id))
         self._fill_rows(rows, start=row)
 
     # -- slots ------------------------------------------------------------------
@@ -337,9 +417,9 @@ class ResultView(QWidget):
         if self._result is None:
             return
         QGuiApplication.clipboard().setText(details_text(self._result))
-        self._copy_button.setText("Copied")
+        self._copy_button.setText(self.tr("Copied"))
         self._copied_timer.start()
 
     @Slot()
     def on_copied_timer_timeout(self) -> None:
-        self._copy_button.setText("Copy details")
+        self._copy_button.setText(self.tr("Copy details"))

@@ -1,8 +1,10 @@
 """Render every cashier screen to PNG at 1280x800 (not a test; run it by hand).
 
-    QT_QPA_PLATFORM=offscreen python tests/ui/render_screens.py [OUT_DIR]
+    QT_QPA_PLATFORM=offscreen python tests/ui/render_screens.py [OUT_DIR] [--lang hi]
 
-Uses the FakeController, so no service, database or network is involved.
+Uses the FakeController, so no service, database or network is involved. With
+``--lang hi`` the screens speak Hindi (``POS_I18N_DIR`` picks a catalogue to try);
+the Link and Pay dialog and the e-receipt are drawn too.
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
-from pos_app.checkout.types import Outcome
+from pos_app.checkout.types import LinkState, Outcome
 from pos_app.domain.cart import CartLine
 from pos_app.domain.money import Money
-from pos_app.ui import theme
+from pos_app.ui import i18n, theme
+from pos_app.ui.ereceipt_dialog import EReceiptDialog
 from pos_app.ui.main_window import MainWindow
 from tests.ui import fakes
 
@@ -113,10 +116,42 @@ def scenes() -> dict[str, Callable[[MainWindow, fakes.FakeController], None]]:
     }
 
 
-def main(out: Path) -> None:
+def _link(window: MainWindow, controller: fakes.FakeController) -> QWidget:
+    window.add_product("8901030865278")
+    controller.give_customer(fakes.customer(linked=False))
+    window.link_and_pay()
+    dialog = window.link_dialog
+    assert dialog is not None
+    controller.open_link(fakes.link_session())
+    return dialog
+
+
+def _link_denied(window: MainWindow, controller: fakes.FakeController) -> QWidget:
+    dialog = _link(window, controller)
+    controller.end_link(LinkState.DENIED)
+    return dialog
+
+
+def _ereceipt(window: MainWindow, controller: fakes.FakeController) -> QWidget:
+    dialog = EReceiptDialog("https://pos.invalid/r/T01ABC123XYZ", "₹145.00", window)
+    dialog.resize(520, 560)
+    dialog.show()
+    return dialog
+
+
+def dialogs() -> dict[str, Callable[[MainWindow, fakes.FakeController], QWidget]]:
+    return {
+        "20-link-qr": _link,
+        "21-link-denied": _link_denied,
+        "22-ereceipt": _ereceipt,
+    }
+
+
+def main(out: Path, lang: str = "en") -> None:
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
     theme.apply_theme(app)
+    i18n.install(lang)
     out.mkdir(parents=True, exist_ok=True)
 
     for name, scene in scenes().items():
@@ -129,8 +164,22 @@ def main(out: Path) -> None:
         window.close()
         window.deleteLater()
         app.processEvents()
+    for name, scene in dialogs().items():
+        window, controller = _window()
+        dialog = scene(window, controller)
+        app.processEvents()
+        path = out / f"{name}.png"
+        dialog.grab().save(str(path))
+        print(path)
+        dialog.close()
+        window.close()
+        window.deleteLater()
+        app.processEvents()
     _ = Money
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/ui-shots"))
+    args = [a for a in sys.argv[1:] if not a.startswith("--lang")]
+    language = "hi" if "--lang" in sys.argv[1:] and "hi" in sys.argv[1:] else "en"
+    args = [a for a in args if a != "hi"]
+    main(Path(args[0] if args else "/tmp/ui-shots"), language)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Signal
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEngineDownloadRequest,
@@ -79,7 +79,7 @@ def build_view() -> QWebEngineView:
     view.setObjectName("secureWebEngineView")
     view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
     view.setAcceptDrops(False)
-    view.setAccessibleName("Payment page")
+    view.setAccessibleName(QCoreApplication.translate("SecureWebView", "Payment page"))
     return view
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import enum
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui import theme
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.web import policy as policy_mod
 from pos_app.ui.web.view import SecureWebView
 
@@ -40,31 +41,45 @@ QLabel#hostedHostLabel[tone="warning"] { color: #8A5300; }
 
 
 class PageKind(enum.Enum):
-    """Which gateway page the dialog frames; each has its own heading."""
+    """Which gateway page the dialog frames; each has its own heading.
+
+    ``title`` and ``explanation`` are said in the current language.
+    """
 
     CONSENT = (
-        "Link your Amazon Pay account",
-        "Sign in to Amazon Pay and allow this store to take payments from your "
-        "balance.",
+        QT_TRANSLATE_NOOP("HostedPageDialog", "Link your Amazon Pay account"),
+        QT_TRANSLATE_NOOP(
+            "HostedPageDialog",
+            "Sign in to Amazon Pay and allow this store to take payments from your "
+            "balance.",
+        ),
     )
     TOP_UP = (
-        "Pay the rest with card, UPI or net banking",
-        "Your Amazon Pay balance does not cover the whole sale. Pay the remaining "
-        "amount on this Amazon Pay page.",
+        QT_TRANSLATE_NOOP(
+            "HostedPageDialog", "Pay the rest with card, UPI or net banking"
+        ),
+        QT_TRANSLATE_NOOP(
+            "HostedPageDialog",
+            "Your Amazon Pay balance does not cover the whole sale. Pay the "
+            "remaining amount on this Amazon Pay page.",
+        ),
     )
     OTP = (
-        "Amazon Pay — enter your OTP",
-        "Amazon Pay has sent a one-time password to your phone. Enter it on this "
-        "page to approve the payment.",
+        QT_TRANSLATE_NOOP("HostedPageDialog", "Amazon Pay — enter your OTP"),
+        QT_TRANSLATE_NOOP(
+            "HostedPageDialog",
+            "Amazon Pay has sent a one-time password to your phone. Enter it on "
+            "this page to approve the payment.",
+        ),
     )
 
     @property
     def title(self) -> str:
-        return self.value[0]
+        return QCoreApplication.translate("HostedPageDialog", self.value[0])
 
     @property
     def explanation(self) -> str:
-        return self.value[1]
+        return QCoreApplication.translate("HostedPageDialog", self.value[1])
 
 
 class HostedPageDialog(QDialog):
@@ -95,15 +110,17 @@ class HostedPageDialog(QDialog):
         super().__init__(parent)
         self._kind = kind
         self._returned_url = ""
+        self._explanation_text: Callable[[], str] = lambda: kind.explanation
+        self._page_url = ""
+        self._blocked_shown = False
         self.setObjectName("hostedPageDialog")
-        self.setWindowTitle(kind.title)
         self.setStyleSheet(_LOCAL_STYLE)
         self.resize(900, 700)
         self.setMinimumSize(640, 480)
 
-        self._title = theme.label(kind.title, "title-sm")
+        self._title = theme.label("", "title-sm")
         self._title.setObjectName("hostedTitle")
-        self._explanation = theme.label(kind.explanation, "muted", wrap=True)
+        self._explanation = theme.label("", "muted", wrap=True)
         self._explanation.setObjectName("hostedExplanation")
 
         self._lock = QLabel()
@@ -112,9 +129,8 @@ class HostedPageDialog(QDialog):
         self._host.setObjectName("hostedHostLabel")
         self._host.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
 
-        self._close_button = QPushButton("Close")
+        self._close_button = QPushButton()
         self._close_button.setObjectName("hostedCloseButton")
-        self._close_button.setAccessibleName("Close this page")
         self._close_button.setAutoDefault(False)
         self._close_button.setCursor(Qt.CursorShape.PointingHandCursor)
 
@@ -122,7 +138,6 @@ class HostedPageDialog(QDialog):
         self._loading.setObjectName("hostedLoadingBar")
         self._loading.setTextVisible(False)
         self._loading.setRange(0, 100)
-        self._loading.setAccessibleName("Page loading")
 
         self._blocked = theme.label("", "warning", wrap=True)
         self._blocked.setObjectName("hostedBlockedLabel")
@@ -139,6 +154,37 @@ class HostedPageDialog(QDialog):
         self._view.load_finished.connect(self.on_view_load_finished)
         self._view.return_url_reached.connect(self.on_view_return_url_reached)
         self._view.navigation_blocked.connect(self.on_view_navigation_blocked)
+
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Set every text in the current language (also after a LanguageChange)."""
+        self.setWindowTitle(self._kind.title)
+        self._title.setText(self._kind.title)
+        self._explanation.setText(self._explanation_text())
+        self._close_button.setText(self.tr("Close"))
+        self._close_button.setAccessibleName(self.tr("Close this page"))
+        self._loading.setAccessibleName(self.tr("Page loading"))
+        if self._blocked_shown:
+            self._blocked.setText(self._blocked_message())
+        if self._page_url:
+            self._show_host(self._page_url)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def set_explanation(self, text: str | Callable[[], str]) -> None:
+        """Say what the customer does on this page (instead of the kind's own);
+        a callable is asked again when the language changes."""
+        self._explanation_text = text if callable(text) else (lambda: text)
+        self._explanation.setText(self._explanation_text())
+
+    def _blocked_message(self) -> str:
+        return self.tr(
+            "That link leads outside the payment page, so it was not opened."
+        )
 
     def __repr__(self) -> str:
         return (
@@ -202,7 +248,9 @@ class HostedPageDialog(QDialog):
     ) -> None:
         """Open ``url`` in the view (as :meth:`SecureWebView.open`); then show it."""
         self._returned_url = ""
+        self._blocked_shown = False
         self._blocked.hide()
+        self._page_url = url
         self._show_host(url)
         self._view.open(url, allowed_hosts=allowed_hosts, return_url=return_url)
 
@@ -222,9 +270,13 @@ class HostedPageDialog(QDialog):
         origin = policy_mod.Origin.of(url)
         host = origin.display if origin is not None else ""
         secure = origin is not None and origin.scheme == "https"
-        self._host.setText(host if secure else f"{host} — not encrypted")
+        self._host.setText(
+            host if secure else self.tr("{host} — not encrypted").format(host=host)
+        )
         self._host.setAccessibleName(
-            f"Page from {host}" + ("" if secure else ", not encrypted")
+            self.tr("Page from {host}").format(host=host)
+            if secure
+            else self.tr("Page from {host}, not encrypted").format(host=host)
         )
         theme.set_style(self._host, tone="" if secure else "warning")
         colour = QColor("#1E7B45" if secure else "#8A5300")
@@ -261,9 +313,8 @@ class HostedPageDialog(QDialog):
 
     @Slot(str)
     def on_view_navigation_blocked(self, url: str) -> None:
-        self._blocked.setText(
-            "That link leads outside the payment page, so it was not opened."
-        )
+        self._blocked_shown = True
+        self._blocked.setText(self._blocked_message())
         self._blocked.show()
         self.navigation_blocked.emit(url)
 
