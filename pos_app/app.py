@@ -49,8 +49,8 @@ def build_gui(
     from PySide6.QtWidgets import QApplication
 
     from pos_app.config import AppConfig
-    from pos_app.ui.controller import CheckoutController
     from pos_app.ui import i18n
+    from pos_app.ui.controller import CheckoutController
     from pos_app.ui.error_dialog import install_excepthook
     from pos_app.ui.log_view import install_log_handler
     from pos_app.ui.main_window import MainWindow
@@ -84,7 +84,11 @@ def build_gui(
     if kiosk:
         from pos_app.ui.kiosk import KioskWindow
 
-        window = KioskWindow(controller, store_getter=lambda: controller.store)
+        window = KioskWindow(
+            controller,
+            store_getter=lambda: controller.store,
+            language=config.language,  # each visit starts here again
+        )
     else:
         window = MainWindow(controller, gateway_label=config.gateway_label)
     install_excepthook(lambda: QApplication.activeWindow() or window)

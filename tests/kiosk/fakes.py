@@ -16,11 +16,17 @@ from pos_app.checkout import types
 from pos_app.domain.cart import Cart
 from pos_app.domain.money import Money
 from pos_app.domain.states import Flow
+from pos_app.domain.text import Text, translate
+from pos_app.ui import i18n
 
 CONSENT_URL = "https://sandbox.example/consent/ses_1?sig=abc"
 
 
-def session(mode: types.LinkMode = types.LinkMode.QR, amount: str = "145.00"):
+def session(
+    mode: types.LinkMode = types.LinkMode.QR,
+    amount: str = "145.00",
+    expires_in_s: float = 300,
+):
     return types.LinkSession(
         attempt_id=1,
         order_id="T01ABC123XYZ",
@@ -30,7 +36,7 @@ def session(mode: types.LinkMode = types.LinkMode.QR, amount: str = "145.00"):
         consent_url=CONSENT_URL,
         return_url="https://pos.example/return",
         allowed_hosts=("sandbox.example",),
-        expires_at=datetime.now(UTC) + timedelta(minutes=5),
+        expires_at=datetime.now(UTC) + timedelta(seconds=expires_in_s),
         amount=Money.from_decimal(amount),
     )
 
@@ -46,6 +52,23 @@ def link_ended(state: types.LinkState) -> types.PaymentResult:
         message="Amazon Pay was not linked. Nothing was charged.",
         retryable=True,
         error_code=f"link_{state.value}",
+    )
+
+
+def print_answer(kind: str = "no_printer") -> Text:
+    """What pos_app.receipts.print_to says: "printed", "no_printer" or "offline"."""
+    if kind == "printed":
+        return translate("Receipts", "Receipt printed.")
+    if kind == "no_printer":
+        return translate(
+            "Receipts",
+            "The sale is paid and saved. {problem} Show the e-receipt QR instead.",
+        ).format(problem=translate("Receipts", "No receipt printer is set up."))
+    return translate(
+        "Receipts",
+        "The sale is paid and saved. {problem} Reprint it from the manager area.",
+    ).format(
+        problem=translate("Receipts", "The receipt printer did not answer in time.")
     )
 
 
@@ -119,3 +142,14 @@ class KioskFakeController(fakes.FakeController):
         self.link_session = None
         self.link_state_changed.emit(types.LinkState.LINKED.value)
         self.payment_started.emit(amount)
+
+    # -- receipts ----------------------------------------------------------------
+
+    @property
+    def print_calls(self) -> list[object]:
+        """The results print_receipt was called with, in order."""
+        return [arg for kind, arg in self.calls.manager if kind == "print_receipt"]
+
+    def answer_print(self, kind: str = "no_printer") -> None:
+        """Answer a print as the real controller does (said in today's language)."""
+        self.receipt_message.emit(i18n.render(print_answer(kind)))

@@ -130,7 +130,7 @@ def test_linked_customer_pays_from_the_balance(kiosk, controller):
 
     controller.finish(fakes.result(types.Outcome.CHARGED))
     assert kiosk.current_screen() == "result"
-    assert kiosk.screen_widget("result").title == "Done — take your receipt"
+    assert kiosk.screen_widget("result").title == "Paid — thank you"
 
     _button(kiosk, "kioskFinishButton").click()
     assert kiosk.current_screen() == "attract"
@@ -184,7 +184,7 @@ def test_unlinked_customer_links_by_qr_then_pays(kiosk, controller):
     assert kiosk.current_screen() == "progress"
     assert qr.url == ""
     controller.finish(fakes.result(types.Outcome.CHARGED))
-    assert kiosk.screen_widget("result").title == "Done — take your receipt"
+    assert kiosk.screen_widget("result").title == "Paid — thank you"
 
 
 def test_cancelling_the_qr_goes_back_to_the_pay_step(kiosk, controller):

@@ -73,6 +73,10 @@ def tour(kiosk: KioskWindow, controller: fakes.KioskFakeController) -> Iterator[
     yield "14-progress"
     controller.finish(fakes.result(types.Outcome.CHARGED, amount="479.50"))
     yield "15-result-paid"
+    _click(kiosk, "kioskPrintReceiptButton")
+    yield "15b-result-printing"
+    controller.answer_print("no_printer")
+    yield "15c-result-no-printer"
 
     _to_pay(kiosk, controller, fakes.customer("5000", masked="******0001"))
     kiosk.screen_widget("pay").press_pay()

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["BACKSPACE", "CLEAR", "Keypad"]
@@ -13,8 +15,14 @@ BACKSPACE = "<"
 CLEAR = "C"
 _LAYOUT = "123456789C0<"
 _NAMES = {CLEAR: "Clear", BACKSPACE: "Backspace"}
-_LABELS = {CLEAR: "Clear", BACKSPACE: "⌫ Delete"}
-_SPOKEN = {CLEAR: "Clear all digits", BACKSPACE: "Delete the last digit"}
+_LABELS = {
+    CLEAR: QT_TRANSLATE_NOOP("Keypad", "Clear"),
+    BACKSPACE: QT_TRANSLATE_NOOP("Keypad", "⌫ Delete"),
+}
+_SPOKEN = {
+    CLEAR: QT_TRANSLATE_NOOP("Keypad", "Clear all digits"),
+    BACKSPACE: QT_TRANSLATE_NOOP("Keypad", "Delete the last digit"),
+}
 
 
 class Keypad(QWidget):
@@ -42,9 +50,9 @@ class Keypad(QWidget):
         for position, key in enumerate(_LAYOUT):
             name = _NAMES.get(key, key)
             key_button = widgets.button(
-                _LABELS.get(key, key),
+                key,
                 f"{prefix}Key{name}",
-                _SPOKEN.get(key, key),
+                key,
                 "key-action" if key in _NAMES else "key",
                 min_width=96,
             )
@@ -53,9 +61,16 @@ class Keypad(QWidget):
             )
             grid.addWidget(key_button, position // 3, position % 3)
             self._keys[key] = key_button
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<Keypad {self.objectName()}>"
+
+    def retranslate(self) -> None:
+        for key, source in _LABELS.items():
+            self._keys[key].setText(i18n.t("Keypad", source))
+        for key, source in _SPOKEN.items():
+            self._keys[key].setAccessibleName(i18n.t("Keypad", source))
 
     def key(self, key: str) -> QPushButton:
         """Return the button for a digit, :data:`CLEAR` or :data:`BACKSPACE`."""
@@ -64,6 +79,11 @@ class Keypad(QWidget):
     def set_keys_enabled(self, enabled: bool) -> None:
         for key_button in self._keys.values():
             key_button.setEnabled(enabled)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @Slot(str)
     def on_key_clicked(self, key: str) -> None:

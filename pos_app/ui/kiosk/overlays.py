@@ -72,20 +72,15 @@ class IdleWarning(Overlay):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent, "idleOverlay")
-        title = widgets.text("Still there?", "title", name="idleTitle", center=True)
+        self._seconds: int | None = None
+        self._title = widgets.text("", "title", name="idleTitle", center=True)
+        title = self._title
         self._countdown = widgets.text(
             "", "lead", name="idleCountdownLabel", center=True
         )
-        note = widgets.text(
-            "If nobody touches the screen, your items and number are cleared so the "
-            "next customer starts fresh.",
-            "muted",
-            name="idleNote",
-            center=True,
-        )
-        self._button = widgets.button(
-            "I'm still here", "stillHereButton", "I'm still here", "primary"
-        )
+        self._note = widgets.text("", "muted", name="idleNote", center=True)
+        note = self._note
+        self._button = widgets.button("", "stillHereButton", "", "primary")
 
         self.card_layout.addWidget(title)
         self.card_layout.addWidget(self._countdown)
@@ -94,18 +89,42 @@ class IdleWarning(Overlay):
         self.card_layout.addWidget(self._button)
 
         self._button.clicked.connect(self.on_button_clicked)
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<IdleWarning shown={self.isVisible()} text={self.countdown_text!r}>"
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Still there?"))
+        self._note.setText(
+            self.tr(
+                "If nobody touches the screen, your items and number are cleared so "
+                "the next customer starts fresh."
+            )
+        )
+        self._button.setText(self.tr("I'm still here"))
+        self._button.setAccessibleName(self.tr("I'm still here"))
+        if self._seconds is not None:
+            self.set_seconds(self._seconds)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def countdown_text(self) -> str:
         return self._countdown.text()
 
     def set_seconds(self, seconds: int) -> None:
-        self._countdown.setText(f"Resetting in {seconds} s")
+        self._seconds = seconds
+        self._countdown.setText(
+            self.tr("Resetting in {seconds} s").format(seconds=seconds)
+        )
         self._countdown.setAccessibleName(
-            f"Still there? Resetting in {seconds} seconds"
+            self.tr("Still there? Resetting in {seconds} seconds").format(
+                seconds=seconds
+            )
         )
 
     @Slot()
@@ -126,15 +145,9 @@ class StaffBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("staffBanner")
         self.setProperty("kiosk", "banner")
-        self.setAccessibleName("Staff have been called")
 
-        self._message = widgets.text(
-            "Staff have been called. Someone will be with you shortly — you can "
-            "carry on meanwhile.",
-            "banner-text",
-            name="staffBannerText",
-        )
-        self._ok = widgets.button("OK", "staffBannerOkButton", "Hide this message")
+        self._message = widgets.text("", "banner-text", name="staffBannerText")
+        self._ok = widgets.button("", "staffBannerOkButton", "")
         self._ok.setMinimumWidth(120)
 
         self._timer = QTimer(self)
@@ -149,10 +162,27 @@ class StaffBanner(QFrame):
 
         self._ok.clicked.connect(self.on_ok_clicked)
         self._timer.timeout.connect(self.on_timer_timeout)
+        self.retranslate()
         self.hide()
 
     def __repr__(self) -> str:
         return f"<StaffBanner shown={self.isVisible()}>"
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Staff have been called"))
+        self._message.setText(
+            self.tr(
+                "Staff have been called. Someone will be with you shortly — you can "
+                "carry on meanwhile."
+            )
+        )
+        self._ok.setText(self.tr("OK"))
+        self._ok.setAccessibleName(self.tr("Hide this message"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def message(self) -> str:

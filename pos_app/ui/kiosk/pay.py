@@ -7,7 +7,7 @@ this screen. When the terminal cannot take Amazon Pay right now, it says so.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.checkout import types
@@ -34,15 +34,12 @@ class PayScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("payPage")
         self._total = money_mod.Money.zero()
+        self._customer: types.CustomerInfo | None = None
+        self._method: types.MethodOption | None = None
 
         self._title = widgets.text("", "title", name="payTitle")
         self._who = widgets.text("", "body", name="payCustomerLabel")
-        self._change = widgets.button(
-            "Not you? Change number",
-            "changeNumberButton",
-            "Change the mobile number",
-            "quiet",
-        )
+        self._change = widgets.button("", "changeNumberButton", "", "quiet")
         who_row = QHBoxLayout()
         who_row.setSpacing(16)
         who_row.addWidget(self._who, 1)
@@ -65,20 +62,21 @@ class PayScreen(QWidget):
         layout.addWidget(self._panels, 1)
 
         self._change.clicked.connect(self.on_change_clicked)
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<PayScreen panel={self.panel!r}>"
 
     def _build_linked(self) -> QFrame:
         panel = _panel("payLinkedPanel")
-        heading = widgets.text("Pay with your Amazon Pay balance", "heading")
+        self._linked_heading = widgets.text("", "heading", name="payLinkedHeading")
+        heading = self._linked_heading
         self._balance = widgets.text("", "lead", name="payBalanceLabel")
         self._short = widgets.text("", "note", name="payShortLabel")
         self._short.hide()
         self._pay = widgets.button("", "payBalanceButton", "", "primary")
-        assure = widgets.text(
-            "You will see the result on this screen in a few seconds.", "muted"
-        )
+        self._assure = widgets.text("", "muted", name="payAssureLabel")
+        assure = self._assure
 
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(36, 32, 36, 32)
@@ -96,25 +94,12 @@ class PayScreen(QWidget):
 
     def _build_unlinked(self) -> QFrame:
         panel = _panel("payUnlinkedPanel")
-        heading = widgets.text("Link Amazon Pay to pay", "heading")
-        explain = widgets.text(
-            "First time paying here with Amazon Pay? Allow it once on Amazon; after "
-            "that your balance pays straight away. Choose how:",
-            "body",
-            name="payLinkExplain",
-        )
-        self._qr = widgets.button(
-            "Scan a code with my phone\n(uses your phone's camera)",
-            "linkQrButton",
-            "Link Amazon Pay by scanning a code with my phone",
-            "choice",
-        )
-        self._web = widgets.button(
-            "Sign in on this screen\n(type your Amazon password here)",
-            "linkWebButton",
-            "Link Amazon Pay by signing in on this screen",
-            "choice",
-        )
+        self._unlinked_heading = widgets.text("", "heading", name="payUnlinkedHeading")
+        heading = self._unlinked_heading
+        self._link_explain = widgets.text("", "body", name="payLinkExplain")
+        explain = self._link_explain
+        self._qr = widgets.button("", "linkQrButton", "", "choice")
+        self._web = widgets.button("", "linkWebButton", "", "choice")
         choices = QHBoxLayout()
         choices.setSpacing(24)
         choices.addWidget(self._qr, 1)
@@ -135,13 +120,11 @@ class PayScreen(QWidget):
 
     def _build_unavailable(self) -> QFrame:
         panel = _panel("payUnavailablePanel")
-        heading = widgets.text("Amazon Pay is not available right now", "heading")
-        self._unavailable_text = widgets.text(
-            "Nothing has been charged. Please tap “Call staff” and we will help you "
-            "pay at the counter.",
-            "body",
-            name="payUnavailableText",
+        self._unavailable_heading = widgets.text(
+            "", "heading", name="payUnavailableHeading"
         )
+        heading = self._unavailable_heading
+        self._unavailable_text = widgets.text("", "body", name="payUnavailableText")
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(36, 32, 36, 32)
         layout.setSpacing(16)
@@ -149,6 +132,48 @@ class PayScreen(QWidget):
         layout.addWidget(self._unavailable_text)
         layout.addStretch(1)
         return panel
+
+    def retranslate(self) -> None:
+        self._change.setText(self.tr("Not you? Change number"))
+        self._change.setAccessibleName(self.tr("Change the mobile number"))
+        self._linked_heading.setText(self.tr("Pay with your Amazon Pay balance"))
+        self._assure.setText(
+            self.tr("You will see the result on this screen in a few seconds.")
+        )
+        self._unlinked_heading.setText(self.tr("Link Amazon Pay to pay"))
+        self._link_explain.setText(
+            self.tr(
+                "First time paying here with Amazon Pay? Allow it once on Amazon; "
+                "after that your balance pays straight away. Choose how:"
+            )
+        )
+        self._qr.setText(
+            self.tr("Scan a code with my phone\n(uses your phone's camera)")
+        )
+        self._qr.setAccessibleName(
+            self.tr("Link Amazon Pay by scanning a code with my phone")
+        )
+        self._web.setText(
+            self.tr("Sign in on this screen\n(type your Amazon password here)")
+        )
+        self._web.setAccessibleName(
+            self.tr("Link Amazon Pay by signing in on this screen")
+        )
+        self._unavailable_heading.setText(
+            self.tr("Amazon Pay is not available right now")
+        )
+        self._unavailable_text.setText(
+            self.tr(
+                "Nothing has been charged. Please tap “Call staff” and we will help "
+                "you pay at the counter."
+            )
+        )
+        self._draw()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 
@@ -174,10 +199,24 @@ class PayScreen(QWidget):
     ) -> None:
         """Draw the step for this customer and the method the terminal can take."""
         self._total = total
-        self._title.setText(f"Pay {total.format()}")
-        self._title.setAccessibleName(f"Amount to pay {total.format()}")
-        self._who.setText(f"Mobile number {customer.masked_phone}")
+        self._customer = customer
+        self._method = method
         self.set_enabled(True)
+        self._draw()
+
+    def _draw(self) -> None:
+        """Set the texts that depend on the total and the customer."""
+        customer, method, total = self._customer, self._method, self._total
+        if customer is None:
+            return
+        amount = total.format()
+        self._title.setText(self.tr("Pay {amount}").format(amount=amount))
+        self._title.setAccessibleName(
+            self.tr("Amount to pay {amount}").format(amount=amount)
+        )
+        self._who.setText(
+            self.tr("Mobile number {phone}").format(phone=customer.masked_phone)
+        )
         if method is None:
             self._panels.setCurrentWidget(self._unavailable)
             return
@@ -188,18 +227,23 @@ class PayScreen(QWidget):
         wallet = customer.amazon_pay
         balance = wallet.balance if wallet is not None else None
         self._balance.setText(
-            f"Your balance: {balance.format()}" if balance is not None else ""
+            self.tr("Your balance: {amount}").format(amount=balance.format())
+            if balance is not None
+            else ""
         )
         short = balance is not None and balance < total
         self._short.setVisible(short)
         if short and balance is not None:
             self._short.setText(
-                f"Your balance covers {balance.format()}. On the next screen you pay "
-                f"the remaining {(total - balance).format()} by card, UPI or net "
-                "banking."
+                self.tr(
+                    "Your balance covers {covered}. On the next screen you pay the "
+                    "remaining {remaining} by card, UPI or net banking."
+                ).format(covered=balance.format(), remaining=(total - balance).format())
             )
-        self._pay.setText(f"Pay {total.format()}")
-        self._pay.setAccessibleName(f"Pay {total.format()} with Amazon Pay balance")
+        self._pay.setText(self.tr("Pay {amount}").format(amount=amount))
+        self._pay.setAccessibleName(
+            self.tr("Pay {amount} with Amazon Pay balance").format(amount=amount)
+        )
         self._panels.setCurrentWidget(self._linked)
 
     def set_enabled(self, enabled: bool) -> None:

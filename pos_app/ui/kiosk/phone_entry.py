@@ -1,20 +1,23 @@
 """The mobile number step: an on-screen keypad, a clear reason when it is wrong.
 
 The number is checked with :meth:`pos_app.domain.phone.Phone.parse` (its messages
-are shown as they are). While it is typed the customer sees it in full, grouped
-"98765 43210"; once it is accepted the digits are dropped from the screen and only
-the masked number appears afterwards.
+are said with :func:`pos_app.ui.i18n.render`, in the language on screen). While it
+is typed the customer sees it in full, grouped "98765 43210"; once it is accepted
+the digits are dropped from the screen and only the masked number appears
+afterwards.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from pos_app.domain import phone as phone_mod
+from pos_app.domain.text import translate
+from pos_app.ui import i18n
 from pos_app.ui.kiosk import keypad, widgets
 
 __all__ = ["PhoneScreen"]
@@ -48,38 +51,28 @@ class PhoneScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("phonePage")
         self._digits = ""
+        self._masked = ""  # the accepted number, masked, while it is looked up
+        self._problem: object = ""  # what is wrong (Text, exception or str)
 
-        title = widgets.text("Your mobile number", "title", name="phoneTitle")
-        why = widgets.text(
-            "The number your Amazon account uses. We use it only to find your "
-            "Amazon Pay and show just its last 4 digits.",
-            "body",
-            name="phoneWhy",
-        )
+        self._title = widgets.text("", "title", name="phoneTitle")
+        self._why = widgets.text("", "body", name="phoneWhy")
+        title, why = self._title, self._why
         self._display = widgets.text(
             PLACEHOLDER, "phone-display", name="phoneDisplay", center=True, wrap=False
         )
-        self._display.setAccessibleName("Mobile number typed so far")
         self._error = widgets.text("", "error", name="phoneError")
         self._error.setMinimumHeight(34)
-        self._busy_label = widgets.text(
-            "Finding your Amazon Pay account…", "body", name="phoneBusyLabel"
-        )
+        self._busy_label = widgets.text("", "body", name="phoneBusyLabel")
         self._busy_bar = QProgressBar()
         self._busy_bar.setObjectName("phoneBusyBar")
-        self._busy_bar.setAccessibleName("Finding your account")
         self._busy_bar.setRange(0, 0)
         self._busy_bar.setTextVisible(False)
         self._busy_label.hide()
         self._busy_bar.hide()
 
         self._keys = keypad.Keypad("phone")
-        self._continue = widgets.button(
-            "Continue  →", "phoneContinueButton", "Continue with this number", "primary"
-        )
-        self._back = widgets.button(
-            "←  Back to basket", "phoneBackButton", "Back to basket", "quiet"
-        )
+        self._continue = widgets.button("", "phoneContinueButton", "", "primary")
+        self._back = widgets.button("", "phoneBackButton", "", "quiet")
 
         left = QVBoxLayout()
         left.setSpacing(16)
@@ -112,10 +105,34 @@ class PhoneScreen(QWidget):
         self._keys.key_pressed.connect(self.on_keys_key_pressed)
         self._continue.clicked.connect(self.on_continue_clicked)
         self._back.clicked.connect(self.on_back_clicked)
-        self._show()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<PhoneScreen digits={len(self._digits)} busy={self.busy}>"
+
+    def retranslate(self) -> None:
+        self.setAccessibleName(self.tr("Enter your mobile number"))
+        self._title.setText(self.tr("Your mobile number"))
+        self._why.setText(
+            self.tr(
+                "The number your Amazon account uses. We use it only to find your "
+                "Amazon Pay and show just its last 4 digits."
+            )
+        )
+        self._display.setAccessibleName(self.tr("Mobile number typed so far"))
+        self._busy_label.setText(self.tr("Finding your Amazon Pay account…"))
+        self._busy_bar.setAccessibleName(self.tr("Finding your account"))
+        self._continue.setText(self.tr("Continue  →"))
+        self._continue.setAccessibleName(self.tr("Continue with this number"))
+        self._back.setText(self.tr("←  Back to basket"))
+        self._back.setAccessibleName(self.tr("Back to basket"))
+        self._error.setText(i18n.render(self._problem))
+        self._show_spoken()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 
@@ -145,26 +162,32 @@ class PhoneScreen(QWidget):
         if self.busy:
             return None
         if not self._digits:
-            self.show_error("Type your mobile number first.")
+            self.show_error(translate("PhoneScreen", "Type your mobile number first."))
             return None
         try:
             phone = phone_mod.Phone.parse(self._digits)
         except phone_mod.InvalidPhone as exc:
-            self.show_error(f"{exc}.")
+            # Phone.parse says what is wrong without a full stop; the screen adds it.
+            self.show_error(translate("PhoneScreen", "{problem}.").format(problem=exc))
             return None
         self._digits = ""  # from here on only the masked number is shown
+        self._masked = phone.masked
         self._show()
-        self._display.setText(phone.masked)
         self.set_busy(True)
         log.info("kiosk: mobile number entered %s", phone.masked)
         self.phone_entered.emit(phone)
         return phone
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: object) -> None:
+        """Say what is wrong: a Text, an exception or a plain str (as it is)."""
         log.info("kiosk mobile number: %s", message)
         self.set_busy(False)
-        self._error.setText(message)
+        self._set_problem(message)
         widgets.restyle(self._display, invalid=True)
+
+    def _set_problem(self, message: object) -> None:
+        self._problem = message or ""
+        self._error.setText(i18n.render(self._problem))
 
     def set_busy(self, busy: bool) -> None:
         self._busy_label.setVisible(busy)
@@ -175,16 +198,29 @@ class PhoneScreen(QWidget):
     def clear(self) -> None:
         """Forget the number (a new customer, or back to change it)."""
         self._digits = ""
+        self._masked = ""
         self.set_busy(False)
-        self._error.setText("")
+        self._set_problem("")
         self._show()
 
     # -- drawing ----------------------------------------------------------------
 
     def _show(self) -> None:
-        self._display.setText(_grouped(self._digits) if self._digits else PLACEHOLDER)
-        self._display.setAccessibleDescription(f"{len(self._digits)} digits typed")
+        if self._masked:
+            self._display.setText(self._masked)
+        else:
+            self._display.setText(
+                _grouped(self._digits) if self._digits else PLACEHOLDER
+            )
+        self._show_spoken()
         widgets.restyle(self._display, invalid=False, empty=not self._digits)
+
+    def _show_spoken(self) -> None:
+        count = len(self._digits)
+        spoken = (
+            self.tr("1 digit typed") if count == 1 else self.tr("{count} digits typed")
+        )
+        self._display.setAccessibleDescription(spoken.format(count=count))
 
     # -- Qt overrides -----------------------------------------------------------
 
@@ -210,7 +246,8 @@ class PhoneScreen(QWidget):
             self._digits = self._digits[:-1]
         elif key.isdigit() and len(self._digits) < MAX_DIGITS:
             self._digits += key
-        self._error.setText("")
+        self._masked = ""
+        self._set_problem("")
         self._show()
 
     @Slot()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -17,14 +17,18 @@ from PySide6.QtWidgets import (
 
 from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
+from pos_app.ui import i18n
 from pos_app.ui.cart_model import CartModel
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["ProductTile", "ShopScreen"]
 
 log = logging.getLogger(__name__)
 
-EMPTY_CART = "Your basket is empty. Tap an item to add it."
+EMPTY_CART = QT_TRANSLATE_NOOP(
+    "ShopScreen", "Your basket is empty. Tap an item to add it."
+)
 
 
 class ProductTile(QPushButton):
@@ -35,14 +39,14 @@ class ProductTile(QPushButton):
         self.product = product
         self.setObjectName(f"kioskProduct_{product.sku}")
         self.setProperty("kiosk", "tile")
-        self.setAccessibleName(f"Add {product.name}, {product.price.format()}")
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setAutoDefault(False)
         self.setMinimumWidth(widgets.MIN_TOUCH * 3)
 
-        name = widgets.text(product.name, "tile-name")
+        self._name = widgets.text("", "tile-name")
         price = widgets.text(product.price.format(), "tile-price", wrap=False)
-        add = widgets.text("+ Add", "tile-add", wrap=False)
+        self._add = widgets.text("", "tile-add", wrap=False)
+        name, add = self._name, self._add
         for part in (name, price, add):
             part.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         bottom = QHBoxLayout()
@@ -54,8 +58,25 @@ class ProductTile(QPushButton):
         layout.addWidget(name, 1, Qt.AlignmentFlag.AlignTop)
         layout.addLayout(bottom)
 
+        self.retranslate()
+
     def __repr__(self) -> str:
         return f"<ProductTile sku={self.product.sku}>"
+
+    def retranslate(self) -> None:
+        name = i18n.render(self.product.name)
+        self._name.setText(name)
+        self._add.setText(self.tr("+ Add"))
+        self.setAccessibleName(
+            self.tr("Add {name}, {price}").format(
+                name=name, price=self.product.price.format()
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
 
 class ShopScreen(QWidget):
@@ -84,8 +105,10 @@ class ShopScreen(QWidget):
         self.setObjectName("shopPage")
         self._model = model
         self._products = {product.sku: product for product in products}
+        self._said: object = ""  # the cart's last refusal, said again on a switch
 
-        heading = widgets.text("Tap what you want to buy", "title", name="shopTitle")
+        heading = widgets.text("", "title", name="shopTitle")
+        self._heading = heading
         grid_box = QWidget()
         grid_box.setObjectName("kioskProductGrid")
         grid = QGridLayout(grid_box)
@@ -98,7 +121,8 @@ class ShopScreen(QWidget):
         for column in range(columns):
             grid.setColumnStretch(column, 1)
         grid.setRowStretch(grid.rowCount(), 1)
-        products_scroll = _scroll(grid_box, "kioskProductScroll", "Products")
+        products_scroll = _scroll(grid_box, "kioskProductScroll")
+        self._products_scroll = products_scroll
 
         left = QVBoxLayout()
         left.setSpacing(16)
@@ -118,7 +142,7 @@ class ShopScreen(QWidget):
         model.rowsRemoved.connect(self.on_model_changed)
         model.dataChanged.connect(self.on_model_changed)
         model.edit_rejected.connect(self.on_model_edit_rejected)
-        self._refresh()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<ShopScreen lines={self._model.rowCount()}>"
@@ -128,8 +152,9 @@ class ShopScreen(QWidget):
         panel.setObjectName("kioskCartPanel")
         panel.setProperty("kiosk", "panel")
 
-        heading = widgets.text("Your basket", "heading", name="kioskCartTitle")
-        self._empty = widgets.text(EMPTY_CART, "muted", name="kioskCartEmpty")
+        self._cart_title = widgets.text("", "heading", name="kioskCartTitle")
+        heading = self._cart_title
+        self._empty = widgets.text("", "muted", name="kioskCartEmpty")
         self._rows_box = QWidget()
         self._rows_box.setObjectName("kioskCartRows")
         self._rows = QVBoxLayout(self._rows_box)
@@ -140,28 +165,22 @@ class ShopScreen(QWidget):
         wrap.setContentsMargins(0, 0, 0, 0)
         wrap.addWidget(self._rows_box)
         wrap.addStretch(1)
-        scroll = _scroll(rows_wrap, "kioskCartScroll", "Your basket")
+        scroll = _scroll(rows_wrap, "kioskCartScroll")
+        self._cart_scroll = scroll
 
         self._message = widgets.text("", "error", name="kioskCartMessage")
         self._message.hide()
         total_row = QHBoxLayout()
-        total_row.addWidget(widgets.text("Total", "heading", wrap=False))
+        self._total_word = widgets.text(
+            "", "heading", name="kioskTotalWord", wrap=False
+        )
+        total_row.addWidget(self._total_word)
         total_row.addStretch(1)
         self._total = widgets.text("", "total", name="kioskTotalLabel", wrap=False)
         total_row.addWidget(self._total)
 
-        self._next = widgets.button(
-            "Next: mobile number  →",
-            "toPhoneButton",
-            "Next: enter your mobile number",
-            "primary",
-        )
-        self._cancel = widgets.button(
-            "Start again",
-            "shopCancelButton",
-            "Empty the basket and start again",
-            "quiet",
-        )
+        self._next = widgets.button("", "toPhoneButton", "", "primary")
+        self._cancel = widgets.button("", "shopCancelButton", "", "quiet")
 
         layout = QVBoxLayout(panel)
         layout.setContentsMargins(24, 22, 24, 22)
@@ -178,6 +197,25 @@ class ShopScreen(QWidget):
         self._next.clicked.connect(self.on_next_clicked)
         self._cancel.clicked.connect(self.on_cancel_clicked)
         return panel
+
+    def retranslate(self) -> None:
+        self._heading.setText(self.tr("Tap what you want to buy"))
+        self._products_scroll.setAccessibleName(self.tr("Products"))
+        self._cart_title.setText(self.tr("Your basket"))
+        self._cart_scroll.setAccessibleName(self.tr("Your basket"))
+        self._empty.setText(i18n.t("ShopScreen", EMPTY_CART))
+        self._total_word.setText(self.tr("Total"))
+        self._next.setText(self.tr("Next: mobile number  →"))
+        self._next.setAccessibleName(self.tr("Next: enter your mobile number"))
+        self._cancel.setText(self.tr("Start again"))
+        self._cancel.setAccessibleName(self.tr("Empty the basket and start again"))
+        self._message.setText(i18n.render(self._said))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 
@@ -197,7 +235,7 @@ class ShopScreen(QWidget):
         try:
             self._model.add_product(product)
         except money_mod.InvalidAmount as exc:
-            self._say(str(exc))
+            self._say(exc)
             return False
         log.debug("kiosk: added %s", sku)
         return True
@@ -218,11 +256,13 @@ class ShopScreen(QWidget):
                 return row
         return None
 
-    def _say(self, message: str) -> None:
+    def _say(self, message: object) -> None:
+        """Show why the cart refused (a Text, an exception or a plain str)."""
         if message:
             log.info("kiosk cart: %s", message)
-        self._message.setText(message)
-        self._message.setVisible(bool(message))
+        self._said = message or ""
+        self._message.setText(i18n.render(self._said))
+        self._message.setVisible(bool(self._said))
 
     # -- drawing ----------------------------------------------------------------
 
@@ -233,32 +273,45 @@ class ShopScreen(QWidget):
         empty = self._model.rowCount() == 0
         self._empty.setVisible(empty)
         count = self._model.item_count
-        self._total.setText(self._model.total.format())
-        items = f"{count} item{'s' if count != 1 else ''}"
-        self._total.setAccessibleName(f"Total {self._model.total.format()}, {items}")
+        amount = self._model.total.format()
+        self._total.setText(amount)
+        spoken = (
+            self.tr("Total {amount}, 1 item")
+            if count == 1
+            else self.tr("Total {amount}, {count} items")
+        )
+        self._total.setAccessibleName(spoken.format(amount=amount, count=count))
         self._next.setEnabled(not empty)
 
     def _row_widget(self, line: cart_mod.CartLine) -> QWidget:
         row = QFrame()
         row.setObjectName(f"kioskCartRow_{line.sku}")
         row.setProperty("kiosk", "cart-row")
-        name = widgets.text(line.name, "row-name")
-        each = widgets.text(f"{line.unit_price.format()} each", "muted", wrap=False)
+        product = i18n.render(line.name)
+        name = widgets.text(product, "row-name")
+        each = widgets.text(
+            self.tr("{price} each").format(price=line.unit_price.format()),
+            "muted",
+            wrap=False,
+        )
         total = widgets.text(line.total.format(), "row-total", wrap=False)
         total.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         qty = widgets.text(str(line.quantity), "qty", wrap=False, center=True)
         qty.setObjectName(f"kioskQty_{line.sku}")
         qty.setMinimumWidth(40)
-        qty.setAccessibleName(f"{line.quantity} of {line.name}")
+        qty.setAccessibleName(
+            self.tr("{count} of {name}").format(count=line.quantity, name=product)
+        )
         last = line.quantity == 1
+        less = self.tr("Remove {name}") if last else self.tr("One less {name}")
         minus = widgets.button(
-            "−",
-            f"kioskMinus_{line.sku}",
-            f"Remove {line.name}" if last else f"One less {line.name}",
-            "step",
+            "−", f"kioskMinus_{line.sku}", less.format(name=product), "step"
         )
         plus = widgets.button(
-            "+", f"kioskPlus_{line.sku}", f"One more {line.name}", "step"
+            "+",
+            f"kioskPlus_{line.sku}",
+            self.tr("One more {name}").format(name=product),
+            "step",
         )
         minus.clicked.connect(lambda _=False, s=line.sku: self.change(s, -1))
         plus.clicked.connect(lambda _=False, s=line.sku: self.change(s, +1))
@@ -307,10 +360,9 @@ class ShopScreen(QWidget):
         self.cancel_requested.emit()
 
 
-def _scroll(content: QWidget, name: str, accessible: str) -> QScrollArea:
+def _scroll(content: QWidget, name: str) -> QScrollArea:
     area = QScrollArea()
     area.setObjectName(name)
-    area.setAccessibleName(accessible)
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

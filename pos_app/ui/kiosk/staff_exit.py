@@ -12,11 +12,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from pos_app.domain.text import translate
 from pos_app.store import settings
+from pos_app.ui import i18n
 from pos_app.ui.kiosk import keypad, overlays, widgets
 
 __all__ = ["StaffExit", "StoreGetter"]
@@ -46,31 +48,25 @@ class StaffExit(overlays.Overlay):
         guard_factory: Callable[[settings.StoreOrEngine], settings.PinGuard] = (
             settings.PinGuard
         ),
-        blocked_reason: Callable[[], str] = lambda: "",
+        blocked_reason: Callable[[], object] = lambda: "",
     ) -> None:
         super().__init__(parent, "pinOverlay", card_width=560)
         self._store_getter = store_getter
         self._guard_factory = guard_factory
         self._blocked_reason = blocked_reason
         self._pin = ""
+        self._said: object = ""  # the last message (Text), said again on a switch
 
-        title = widgets.text("Staff only", "title", name="pinTitle", center=True)
-        prompt = widgets.text(
-            "Enter the manager PIN to close self-checkout.",
-            "muted",
-            name="pinPrompt",
-            center=True,
-        )
+        self._title = widgets.text("", "title", name="pinTitle", center=True)
+        self._prompt = widgets.text("", "muted", name="pinPrompt", center=True)
+        title, prompt = self._title, self._prompt
         self._dots = widgets.text("", "pin-dots", name="pinDots", center=True)
-        self._dots.setAccessibleName("PIN digits entered")
         self._message = widgets.text("", "error", name="pinMessage", center=True)
         self._message.setMinimumHeight(30)
         self._keys = keypad.Keypad("pin")
 
-        self._cancel = widgets.button("Cancel", "pinCancelButton", "Cancel and go back")
-        self._ok = widgets.button(
-            "Unlock", "pinOkButton", "Unlock and close self-checkout", "primary"
-        )
+        self._cancel = widgets.button("", "pinCancelButton", "")
+        self._ok = widgets.button("", "pinOkButton", "", "primary")
         buttons = QHBoxLayout()
         buttons.setSpacing(12)
         buttons.addWidget(self._cancel, 1)
@@ -88,9 +84,25 @@ class StaffExit(overlays.Overlay):
         self._cancel.clicked.connect(self.on_cancel_clicked)
         self._ok.clicked.connect(self.on_ok_clicked)
         self._show_dots()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<StaffExit shown={self.isVisible()} digits={len(self._pin)}>"
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Staff only"))
+        self._prompt.setText(self.tr("Enter the manager PIN to close self-checkout."))
+        self._dots.setAccessibleName(self.tr("PIN digits entered"))
+        self._cancel.setText(self.tr("Cancel"))
+        self._cancel.setAccessibleName(self.tr("Cancel and go back"))
+        self._ok.setText(self.tr("Unlock"))
+        self._ok.setAccessibleName(self.tr("Unlock and close self-checkout"))
+        self._message.setText(i18n.render(self._said))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API ----------------------------------------------------------------------
 
@@ -123,7 +135,7 @@ class StaffExit(overlays.Overlay):
         pin, self._pin = self._pin, ""
         self._show_dots()
         if not pin:
-            self._say("Enter the PIN first.")
+            self._say(translate("StaffExit", "Enter the PIN first."))
             return False
         reason = self._blocked_reason()
         if reason:
@@ -131,12 +143,20 @@ class StaffExit(overlays.Overlay):
             return False
         store = self._store_getter()
         if store is None:
-            self._say("The terminal is still starting. Try again in a moment.")
+            self._say(
+                translate(
+                    "StaffExit",
+                    "The terminal is still starting. Try again in a moment.",
+                )
+            )
             return False
         if not settings.has_manager_pin(store):
             self._say(
-                "No manager PIN is set on this terminal, so self-checkout cannot be "
-                "closed here. Set one in the manager area at the counter."
+                translate(
+                    "StaffExit",
+                    "No manager PIN is set on this terminal, so self-checkout cannot "
+                    "be closed here. Set one in the manager area at the counter.",
+                )
             )
             return False
 
@@ -147,20 +167,29 @@ class StaffExit(overlays.Overlay):
             self.unlocked.emit()
             return True
         if check.outcome is settings.PinOutcome.WRONG:
-            tries = "try" if check.tries_left == 1 else "tries"
-            self._say(f"Wrong PIN. {check.tries_left} {tries} left before a lockout.")
+            wrong = (
+                translate("StaffExit", "Wrong PIN. 1 try left before a lockout.")
+                if check.tries_left == 1
+                else translate(
+                    "StaffExit", "Wrong PIN. {count} tries left before a lockout."
+                )
+            )
+            self._say(wrong.format(count=check.tries_left))
         else:
             self._say(
-                f"Too many wrong PINs. Try again in {int(check.locked_for + 0.999)} s."
+                translate(
+                    "StaffExit", "Too many wrong PINs. Try again in {seconds} s."
+                ).format(seconds=int(check.locked_for + 0.999))
             )
         return False
 
     # -- helpers ------------------------------------------------------------------
 
-    def _say(self, message: str) -> None:
+    def _say(self, message: object) -> None:
         if message:
             log.info("kiosk staff exit: %s", message)
-        self._message.setText(message)
+        self._said = message or ""
+        self._message.setText(i18n.render(self._said))
 
     def _show_dots(self) -> None:
         self._dots.setText("● " * len(self._pin) if self._pin else "_ _ _ _")

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["STEPS", "StepIndicator"]
 
-STEPS = ("Shop", "Mobile", "Pay")
+#: The steps' names in English (also what ``current_name`` says, for tests and logs).
+STEPS = (
+    QT_TRANSLATE_NOOP("StepIndicator", "Shop"),
+    QT_TRANSLATE_NOOP("StepIndicator", "Mobile"),
+    QT_TRANSLATE_NOOP("StepIndicator", "Pay"),
+)
 
 
 class StepIndicator(QWidget):
@@ -40,19 +48,36 @@ class StepIndicator(QWidget):
 
     @property
     def current_name(self) -> str:
+        """The current step's English name (``Shop``, ``Mobile`` or ``Pay``)."""
         return STEPS[self._current]
+
+    def retranslate(self) -> None:
+        self.set_current(self._current)
 
     def set_current(self, index: int) -> None:
         """Mark step ``index`` (0-based) as the one the customer is on."""
         self._current = index
-        for position, (step, name) in enumerate(zip(self._labels, STEPS, strict=True)):
-            state = (
-                "done" if position < index else "now" if position == index else "next"
-            )
-            mark = "✓" if state == "done" else str(position + 1)
+        count = len(STEPS)
+        for position, (step, english) in enumerate(
+            zip(self._labels, STEPS, strict=True)
+        ):
+            name = i18n.t("StepIndicator", english)
+            number = position + 1
+            if position < index:
+                state = "done"
+                spoken = self.tr("Step {number} of {count}, {name}, done")
+            elif position == index:
+                state = "now"
+                spoken = self.tr("Step {number} of {count}, {name}, you are here")
+            else:
+                state = "next"
+                spoken = self.tr("Step {number} of {count}, {name}")
+            mark = "✓" if state == "done" else str(number)
             step.setText(f"{mark}  {name}")
-            step.setAccessibleName(
-                f"Step {position + 1} of {len(STEPS)}, {name}"
-                + {"done": ", done", "now": ", you are here", "next": ""}[state]
-            )
+            step.setAccessibleName(spoken.format(number=number, count=count, name=name))
             widgets.restyle(step, state=state)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -12,15 +12,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
+from pos_app.domain.text import translate
+from pos_app.ui import i18n
 from pos_app.ui.kiosk import widgets
 from pos_app.ui.web import SecureWebView
 
 __all__ = ["WebPageScreen"]
 
 log = logging.getLogger(__name__)
+
+_CANCEL = translate("WebPageScreen", "Cancel")
 
 
 class WebPageScreen(QWidget):
@@ -43,20 +47,16 @@ class WebPageScreen(QWidget):
         self.setObjectName("webPage")
         self._view: SecureWebView | None = None
         self._returned = False
+        # What the owner asked to say (Text, or a plain str said as it is).
+        self._texts: dict[str, object] = {"title": "", "explain": "", "close": _CANCEL}
 
         self._title = widgets.text("", "heading", name="webPageTitle")
         self._explain = widgets.text("", "body", name="webPageExplain")
         self._blocked = widgets.text("", "note", name="webPageBlocked")
         self._blocked.hide()
-        self._loading = widgets.text(
-            "Opening the Amazon Pay page…", "muted", name="webPageLoading", center=True
-        )
-        self._other = widgets.button(
-            "Use a code on my phone instead",
-            "webPageOtherWayButton",
-            "Scan a code with your phone instead",
-        )
-        self._close = widgets.button("Cancel", "webPageCloseButton", "Cancel", "quiet")
+        self._loading = widgets.text("", "muted", name="webPageLoading", center=True)
+        self._other = widgets.button("", "webPageOtherWayButton", "")
+        self._close = widgets.button("", "webPageCloseButton", "", "quiet")
 
         head_text = QVBoxLayout()
         head_text.setSpacing(6)
@@ -77,9 +77,36 @@ class WebPageScreen(QWidget):
 
         self._other.clicked.connect(self.on_other_clicked)
         self._close.clicked.connect(self.on_close_clicked)
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<WebPageScreen open={self.is_open()}>"
+
+    def retranslate(self) -> None:
+        self._loading.setText(self.tr("Opening the Amazon Pay page…"))
+        self._other.setText(self.tr("Use a code on my phone instead"))
+        self._other.setAccessibleName(self.tr("Scan a code with your phone instead"))
+        self._blocked.setText(
+            self.tr(
+                "That link leads outside Amazon Pay, so it was not opened. You can "
+                "carry on on this page."
+            )
+        )
+        if self._view is not None:
+            self._view.setAccessibleName(self.tr("Amazon Pay page"))
+        self._show_texts()
+
+    def _show_texts(self) -> None:
+        self._title.setText(i18n.render(self._texts["title"]))
+        self._explain.setText(i18n.render(self._texts["explain"]))
+        close = i18n.render(self._texts["close"])
+        self._close.setText(close)
+        self._close.setAccessibleName(close)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 
@@ -100,12 +127,16 @@ class WebPageScreen(QWidget):
         *,
         allowed_hosts: Iterable[str],
         return_url: str,
-        title: str,
-        explanation: str,
-        close_text: str,
+        title: object,
+        explanation: object,
+        close_text: object,
         offer_other_way: bool,
     ) -> None:
-        """Open ``url`` (raises ValueError when it is outside ``allowed_hosts``)."""
+        """Open ``url`` (raises ValueError when it is outside ``allowed_hosts``).
+
+        The texts may be :class:`~pos_app.domain.text.Text`: they are said in the
+        language on screen, again after a switch.
+        """
         self.prepare(
             title=title,
             explanation=explanation,
@@ -120,18 +151,16 @@ class WebPageScreen(QWidget):
     def prepare(
         self,
         *,
-        title: str,
-        explanation: str,
-        close_text: str = "Cancel",
+        title: object,
+        explanation: object,
+        close_text: object = _CANCEL,
         offer_other_way: bool = False,
     ) -> None:
         """Show the heading while the page is still on its way."""
         self._returned = False
-        self._title.setText(title)
-        self._explain.setText(explanation)
+        self._texts = {"title": title, "explain": explanation, "close": close_text}
+        self._show_texts()
         self._blocked.hide()
-        self._close.setText(close_text)
-        self._close.setAccessibleName(close_text)
         self._close.setEnabled(True)
         self._other.setVisible(offer_other_way)
 
@@ -147,7 +176,7 @@ class WebPageScreen(QWidget):
         if self._view is None:
             view = SecureWebView()
             view.setObjectName("kioskWebView")
-            view.setAccessibleName("Amazon Pay page")
+            view.setAccessibleName(self.tr("Amazon Pay page"))
             self._layout.addWidget(view, 1)
             view.return_url_reached.connect(self.on_view_return_url_reached)
             view.navigation_blocked.connect(self.on_view_navigation_blocked)
@@ -166,10 +195,6 @@ class WebPageScreen(QWidget):
 
     @Slot(str)
     def on_view_navigation_blocked(self, url: str) -> None:
-        self._blocked.setText(
-            "That link leads outside Amazon Pay, so it was not opened. You can carry "
-            "on on this page."
-        )
         self._blocked.show()
         self.navigation_blocked.emit(url)
 

@@ -89,4 +89,5 @@ def clear_layout(layout: QLayout) -> None:
         widget = item.widget() if item is not None else None
         if widget is not None:
             widget.hide()
+            widget.setParent(None)  # gone from the screen's children at once
             widget.deleteLater()

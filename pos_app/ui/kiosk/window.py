@@ -3,20 +3,31 @@
 Steps, one screen each, in a stack: attract, shop, mobile number, pay (with Link
 and Pay by QR code or on this screen), the gateway's own pages when the payment
 needs them, progress and result. Across the top: where you are (1 Shop · 2 Mobile
-· 3 Pay), "Call staff" and a small "Staff" exit behind the manager PIN.
+· 3 Pay), the language switch (while no money can move), "Call staff" and a small
+"Staff" exit behind the manager PIN.
+
+Languages: a customer picks English or हिन्दी on the attract screen, or in the
+header on the shop and number steps; from the pay step on the switch is gone, and
+:meth:`KioskWindow.set_language` refuses while money may move. Every reset (idle,
+finished, start again, staff) brings back the terminal's own language.
 
 The window only talks to the controller (:class:`CheckoutController`); every
 decision about money stays there. The trap: an idle reset must never fire while
 money may move (a payment, a consent, a gateway page), and must leave nothing of
 this customer behind when it does: cart, number, customer and the web view's
 profile.
+
+Receipts: a paid result shows the signed e-receipt QR code and "Print receipt"
+(one print per tap; the controller's answer is shown under the button). A reset
+clears both, and an answer that arrives after one is dropped: the next customer
+never sees the previous receipt.
 """
 
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QKeyEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
@@ -24,13 +35,16 @@ from pos_app.checkout import types
 from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
 from pos_app.domain import phone as phone_mod
-from pos_app.ui import catalogue, hosted_pages
+from pos_app.domain.text import Text, translate
+from pos_app.ui import catalogue, ereceipt_dialog, hosted_pages, i18n
 from pos_app.ui.cart_model import CartModel
 from pos_app.ui.controller import CheckoutController
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.kiosk import (
     attract,
     finish,
     idle,
+    language,
     link,
     overlays,
     pay,
@@ -48,10 +62,21 @@ log = logging.getLogger(__name__)
 
 SCREENS = ("attract", "shop", "phone", "pay", "link_qr", "web", "progress", "result")
 _STEP_OF = {"shop": 0, "phone": 1}  # everything after the number is step 3, Pay
+#: Where the customer may change the language (no money can move yet).
+LANGUAGE_SCREENS = frozenset({"attract", "shop", "phone"})
+_CONTEXT = "KioskWindow"
 _HOSTED_TITLES = {
-    types.HostedKind.CCT: "Pay the rest on this Amazon Pay page",
-    types.HostedKind.OTP: "Enter the OTP sent to your phone",
+    types.HostedKind.CCT: QT_TRANSLATE_NOOP(
+        "KioskWindow", "Pay the rest on this Amazon Pay page"
+    ),
+    types.HostedKind.OTP: QT_TRANSLATE_NOOP(
+        "KioskWindow", "Enter the OTP sent to your phone"
+    ),
 }
+_HOSTED_TITLE = QT_TRANSLATE_NOOP("KioskWindow", "Finish on the Amazon Pay page")
+_CONSENT_TITLE = translate("KioskWindow", "Sign in to Amazon and tap Allow")
+_ONE_MOMENT = translate("KioskWindow", "One moment, please.")
+_CHECKING_PAY = translate("KioskWindow", "Checking with Amazon Pay…")
 
 
 class KioskWindow(QWidget):
@@ -63,18 +88,23 @@ class KioskWindow(QWidget):
         idle_timeout_s: seconds without input before the "Still there?" warning.
         warning_s: seconds the warning counts down before the reset.
         products: the tiles (default: the shipped catalogue).
+        language: the terminal's language ("en", "hi"; from the config). The app
+            installs it at start; every reset brings it back after a customer
+            chose another one.
 
     Signals:
         staff_called(): the customer asked for help.
         exit_requested(): staff unlocked the exit with the PIN; the window closes.
         session_reset(str): everything was cleared; why ("idle", "finished", ...).
         screen_changed(str): one of :data:`SCREENS` is now on screen.
+        language_changed(str): the screens now speak this language (a code).
     """
 
     staff_called = Signal()
     exit_requested = Signal()
     session_reset = Signal(str)
     screen_changed = Signal(str)
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -84,10 +114,12 @@ class KioskWindow(QWidget):
         idle_timeout_s: float = 90,
         warning_s: int = 15,
         products: list[cart_mod.Product] | None = None,
+        language: str = "en",
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self._controller = controller
+        self._default_language = i18n.normalise(language)
         self._model = CartModel(parent=self)
         self._method: types.MethodOption | None = None
         self._customer: types.CustomerInfo | None = None
@@ -95,10 +127,10 @@ class KioskWindow(QWidget):
         self._link_mode = types.LinkMode.QR
         self._cancel_link_wanted = False
         self._web_for_link = False
+        self._prints_in_flight = 0  # print_receipt calls not yet answered
+        self._stale_prints = 0  # of those, asked for by a customer who has gone
 
         self.setObjectName("kioskWindow")
-        self.setWindowTitle("Self-checkout")
-        self.setAccessibleName("Self-checkout")
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(widgets.style_sheet())
@@ -120,6 +152,7 @@ class KioskWindow(QWidget):
         )
 
         self._connect()
+        self.retranslate()
         self._go("attract")
 
     def __repr__(self) -> str:
@@ -134,22 +167,22 @@ class KioskWindow(QWidget):
         header = QFrame()
         header.setObjectName("kioskHeader")
         header.setProperty("kiosk", "header")
-        brand = widgets.text("Self-checkout", "brand", name="kioskBrand", wrap=False)
+        self._brand = widgets.text("", "brand", name="kioskBrand", wrap=False)
         self._steps = steps.StepIndicator()
-        self._call_staff = widgets.button(
-            "Call staff", "callStaffButton", "Call a member of staff for help", "help"
+        self._header_language = language.LanguageSwitch(
+            "headerLanguage", kind="lang-small", min_width=96
         )
+        self._call_staff = widgets.button("", "callStaffButton", "", "help")
         self._call_staff.setMinimumWidth(170)
-        self._staff_button = widgets.button(
-            "Staff", "staffExitButton", "Staff only: close self-checkout", "corner"
-        )
+        self._staff_button = widgets.button("", "staffExitButton", "", "corner")
         header_layout = QHBoxLayout(header)
-        header_layout.setContentsMargins(32, 12, 20, 12)
-        header_layout.setSpacing(20)
-        header_layout.addWidget(brand)
+        header_layout.setContentsMargins(28, 12, 20, 12)
+        header_layout.setSpacing(16)
+        header_layout.addWidget(self._brand)
         header_layout.addStretch(1)
         header_layout.addWidget(self._steps)
         header_layout.addStretch(1)
+        header_layout.addWidget(self._header_language)
         header_layout.addWidget(self._call_staff)
         header_layout.addWidget(self._staff_button)
 
@@ -159,7 +192,6 @@ class KioskWindow(QWidget):
         self._shop = shop.ShopScreen(self._model, products)
         self._phone = phone_entry.PhoneScreen()
         self._phone.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self._phone.setAccessibleName("Enter your mobile number")
         self._pay = pay.PayScreen()
         self._qr = link.QrLinkScreen()
         self._web = web_page.WebPageScreen()
@@ -201,11 +233,14 @@ class KioskWindow(QWidget):
         )
         controller.link_started.connect(self.on_controller_link_started)
         controller.link_state_changed.connect(self.on_controller_link_state_changed)
+        controller.receipt_message.connect(self.on_controller_receipt_message)
 
         self._call_staff.clicked.connect(self.on_call_staff_clicked)
         self._staff_button.clicked.connect(self.on_staff_button_clicked)
 
         self._attract.start_requested.connect(self.on_attract_start_requested)
+        self._attract.language_requested.connect(self.on_language_requested)
+        self._header_language.language_requested.connect(self.on_language_requested)
 
         self._shop.next_requested.connect(self.on_shop_next_requested)
         self._shop.cancel_requested.connect(self.on_shop_cancel_requested)
@@ -226,6 +261,7 @@ class KioskWindow(QWidget):
 
         self._result.finish_requested.connect(self.on_result_finish_requested)
         self._result.retry_requested.connect(self.on_result_retry_requested)
+        self._result.print_requested.connect(self.on_result_print_requested)
 
         self._idle.warning_started.connect(self.on_idle_warning_started)
         self._idle.warning_tick.connect(self.on_idle_warning_tick)
@@ -266,6 +302,20 @@ class KioskWindow(QWidget):
     def step_indicator(self) -> steps.StepIndicator:
         return self._steps
 
+    @property
+    def default_language(self) -> str:
+        """The terminal's language: what every new customer starts in."""
+        return self._default_language
+
+    @property
+    def language(self) -> str:
+        """The language on screen now."""
+        return i18n.current()
+
+    def language_switch_allowed(self) -> bool:
+        """May the customer change the language now (before any money moves)?"""
+        return self.current_screen() in LANGUAGE_SCREENS and not self._money_may_move()
+
     def screen_widget(self, name: str) -> QWidget:
         """Return the screen widget called ``name`` (one of :data:`SCREENS`)."""
         return self._screens[name]
@@ -286,6 +336,16 @@ class KioskWindow(QWidget):
 
     def add_product(self, sku: str) -> bool:
         return self._shop.add(sku)
+
+    def set_language(self, code: str) -> str:
+        """Speak ``code`` ("en", "hi"), as a tap on its button; returns the language
+        in effect. Refused (the current one is returned) from the pay step on and
+        whenever money may move.
+        """
+        if not self.language_switch_allowed():
+            log.info("kiosk: language switch to %s refused here", code)
+            return i18n.current()
+        return self._install_language(code)
 
     def enter_phone(self, text: str) -> phone_mod.Phone | None:
         """Type on the number keypad and tap Continue."""
@@ -310,10 +370,13 @@ class KioskWindow(QWidget):
         self._phone.clear()
         self._qr.stop()
         self._web.clear()  # cookies, cache and history of this customer's page
+        self._result.clear()  # the receipt QR code and what printing said
+        self._stale_prints = self._prints_in_flight
         self._customer = None
         self._awaiting_customer = False
         self._cancel_link_wanted = False
         self._go("attract")
+        self._install_language(self._default_language)  # the next customer's
         self.session_reset.emit(reason)
         return True
 
@@ -328,16 +391,54 @@ class KioskWindow(QWidget):
             or self._web.is_open()
         )
 
-    def _exit_blocked_reason(self) -> str:
+    def _install_language(self, code: str) -> str:
+        before = i18n.current()
+        now = i18n.install(code)
+        if now != before:
+            # Say it at once, not on the next turn of the event loop.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+            log.info("kiosk: language %s", now)
+            self.language_changed.emit(now)
+        self._follow_language()
+        return now
+
+    def _follow_language(self) -> None:
+        """Show the header's switch only where the language may change."""
+        name = self.current_screen()
+        self._header_language.setVisible(name in LANGUAGE_SCREENS - {"attract"})
+        allowed = self.language_switch_allowed()
+        for switch in (self._header_language, self._attract.language_switch):
+            switch.setEnabled(allowed)
+            switch.follow()
+
+    def _exit_blocked_reason(self) -> Text | str:
         if self._money_may_move():
-            return "A payment is in progress. Try again when it has finished."
+            return translate(
+                "KioskWindow",
+                "A payment is in progress. Try again when it has finished.",
+            )
         return ""
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Self-checkout"))
+        self.setAccessibleName(self.tr("Self-checkout"))
+        self._brand.setText(self.tr("Self-checkout"))
+        self._call_staff.setText(self.tr("Call staff"))
+        self._call_staff.setAccessibleName(self.tr("Call a member of staff for help"))
+        self._staff_button.setText(self.tr("Staff"))
+        self._staff_button.setAccessibleName(self.tr("Staff only: close self-checkout"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _go(self, name: str) -> None:
         screen = self._screens[name]
         self._stack.setCurrentWidget(screen)
         self._steps.setVisible(name != "attract")
         self._steps.set_current(_STEP_OF.get(name, 2))
+        self._follow_language()
         if name == "phone":
             self._phone.setFocus(Qt.FocusReason.OtherFocusReason)
         log.debug("kiosk screen: %s", name)
@@ -360,12 +461,13 @@ class KioskWindow(QWidget):
                     session.consent_url, session.allowed_hosts
                 ),
                 return_url=session.return_url or "",
-                title="Sign in to Amazon and tap Allow",
-                explanation=(
+                title=_CONSENT_TITLE,
+                explanation=translate(
+                    "KioskWindow",
                     "This links Amazon Pay to this store once. Then we take "
-                    f"{session.amount.format()} from your Amazon Pay balance."
-                ),
-                close_text="Cancel",
+                    "{amount} from your Amazon Pay balance.",
+                ).format(amount=session.amount.format()),
+                close_text=translate("KioskWindow", "Cancel"),
                 offer_other_way=True,
             )
         except ValueError as exc:
@@ -376,13 +478,17 @@ class KioskWindow(QWidget):
         self._web_for_link = True
         self._web.clear()
         self._web.prepare(
-            title="Sign in to Amazon and tap Allow",
-            explanation="You do this only once: it links Amazon Pay to this store.",
+            title=_CONSENT_TITLE,
+            explanation=translate(
+                "KioskWindow",
+                "You do this only once: it links Amazon Pay to this store.",
+            ),
+            close_text=translate("KioskWindow", "Cancel"),
             offer_other_way=True,
         )
         self._go("web")
 
-    def _checking(self, title: str, step: str) -> None:
+    def _checking(self, title: Text, step: Text) -> None:
         self._progress.start(money_mod.Money.zero(), title)
         self._progress.set_step(step)
         self._go("progress")
@@ -441,7 +547,9 @@ class KioskWindow(QWidget):
     @Slot(object)
     def on_controller_payment_started(self, amount: money_mod.Money) -> None:
         title = (
-            "Linked — paying from your balance…" if self._link_in_use() else "Paying…"
+            translate("KioskWindow", "Linked — paying from your balance…")
+            if self._link_in_use()
+            else finish.PAYING
         )
         self._qr.stop()
         self._progress.start(amount, title)
@@ -449,7 +557,7 @@ class KioskWindow(QWidget):
 
     @Slot(str)
     def on_controller_payment_progress(self, step: str) -> None:
-        self._progress.set_step(step)
+        self._progress.set_step(step)  # said with i18n.render
 
     @Slot(object)
     def on_controller_payment_finished(self, result: types.PaymentResult) -> None:
@@ -462,8 +570,32 @@ class KioskWindow(QWidget):
             log.info("kiosk: linking cancelled by the customer")
             self._show_pay()
             return
-        self._result.show_result(result)
+        self._result.show_result(result, self._ereceipt_for(result))
         self._go("result")
+
+    def _ereceipt_for(self, result: types.PaymentResult) -> str | None:
+        """The signed e-receipt of a paid result, or None (then no code is shown)."""
+        if result.outcome is not types.Outcome.CHARGED or result.receipt is None:
+            return None
+        try:
+            return ereceipt_dialog.ereceipt_payload(
+                result,
+                terminal_id=self._controller.terminal_id,
+                cashier=self._controller.cashier,
+            )
+        except Exception:  # a receipt code must never stand between a paid sale
+            log.warning("kiosk: no e-receipt for %s", result.order_id, exc_info=True)
+            return None
+
+    @Slot(str)
+    def on_controller_receipt_message(self, message: str) -> None:
+        self._prints_in_flight = max(0, self._prints_in_flight - 1)
+        if self._stale_prints:
+            self._stale_prints -= 1
+            log.info("kiosk: a receipt answer for an earlier customer: %s", message)
+            return
+        log.info("kiosk receipt: %s", message)
+        self._result.show_print_answer(i18n.render(message))
 
     @Slot(object)
     def on_controller_hosted_page_requested(self, step: types.HostedStep) -> None:
@@ -476,15 +608,15 @@ class KioskWindow(QWidget):
                     step.url, step.allowed_hosts
                 ),
                 return_url=step.return_url,
-                title=_HOSTED_TITLES.get(step.kind, "Finish on the Amazon Pay page"),
+                title=Text(_CONTEXT, _HOSTED_TITLES.get(step.kind, _HOSTED_TITLE)),
                 explanation=hosted_pages.explain(step),
-                close_text="Close this page",
+                close_text=translate("KioskWindow", "Close this page"),
                 offer_other_way=False,
             )
         except ValueError as exc:
             log.error("kiosk: hosted page refused: %s", exc)
             self._controller.hosted_page_closed()
-            self._checking("Checking with Amazon Pay…", "One moment, please.")
+            self._checking(_CHECKING_PAY, _ONE_MOMENT)
             return
         self._go("web")
 
@@ -505,7 +637,9 @@ class KioskWindow(QWidget):
     @Slot(str)
     def on_controller_link_state_changed(self, state: str) -> None:
         if state == types.LinkState.LINKED.value:
-            self._qr.set_status("Linked. Paying from your balance…")
+            self._qr.set_status(
+                translate("KioskWindow", "Linked. Paying from your balance…")
+            )
             self._web.clear()
 
     def _link_in_use(self) -> bool:
@@ -534,6 +668,10 @@ class KioskWindow(QWidget):
         self.exit_requested.emit()
         self.close()
 
+    @Slot(str)
+    def on_language_requested(self, code: str) -> None:
+        self.set_language(code)
+
     @Slot()
     def on_attract_start_requested(self) -> None:
         if self.current_screen() != "attract":
@@ -561,7 +699,10 @@ class KioskWindow(QWidget):
             self._awaiting_customer = False
             self._phone.clear()
             self._phone.show_error(
-                "Self-checkout is still starting. Please try again in a moment."
+                translate(
+                    "KioskWindow",
+                    "Self-checkout is still starting. Please try again in a moment.",
+                )
             )
 
     @Slot()
@@ -605,7 +746,7 @@ class KioskWindow(QWidget):
     def on_link_cancel_requested(self) -> None:
         log.info("kiosk: the customer cancels linking")
         self._cancel_link_wanted = True
-        self._qr.set_status("Cancelling…")
+        self._qr.set_status(translate("KioskWindow", "Cancelling…"))
         self._controller.cancel_link()  # no session yet: cancelled on arrival
 
     @Slot()
@@ -627,10 +768,15 @@ class KioskWindow(QWidget):
     def on_web_returned(self, url: str) -> None:
         if self._web_for_link:
             self._controller.link_returned(url)
-            self._checking("Checking your answer with Amazon…", "One moment, please.")
+            self._checking(
+                translate("KioskWindow", "Checking your answer with Amazon…"),
+                _ONE_MOMENT,
+            )
         else:
             self._controller.hosted_page_returned(url)
-            self._checking("Checking with Amazon Pay…", "Confirming your payment.")
+            self._checking(
+                _CHECKING_PAY, translate("KioskWindow", "Confirming your payment.")
+            )
         self._web.clear()
 
     @Slot()
@@ -640,7 +786,9 @@ class KioskWindow(QWidget):
             return
         self._controller.hosted_page_closed()
         self._web.clear()
-        self._checking("Checking with Amazon Pay…", "Confirming what was paid.")
+        self._checking(
+            _CHECKING_PAY, translate("KioskWindow", "Confirming what was paid.")
+        )
 
     @Slot()
     def on_result_finish_requested(self) -> None:
@@ -649,6 +797,16 @@ class KioskWindow(QWidget):
     @Slot()
     def on_result_retry_requested(self) -> None:
         self._show_pay()
+
+    @Slot(object)
+    def on_result_print_requested(self, result: types.PaymentResult) -> None:
+        try:
+            self._controller.print_receipt(result)
+        except RuntimeError:
+            log.warning("kiosk: the checkout could not print", exc_info=True)
+            self._result.show_print_answer(i18n.render(finish.NO_PRINTER_ANSWER))
+            return
+        self._prints_in_flight += 1
 
     @Slot(int)
     def on_idle_warning_started(self, seconds: int) -> None:
