@@ -20,7 +20,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,14 +34,18 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app import logs
+from pos_app.domain.text import Text
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["ErrorDialog", "format_details", "install_excepthook"]
 
 log = logging.getLogger(__name__)
 
-SUMMARY = (
+SUMMARY = QT_TRANSLATE_NOOP(
+    "ErrorDialog",
     "Something went wrong inside pos_app. You can carry on; if it happens again, "
-    "copy the details and send them to support."
+    "copy the details and send them to support.",
 )
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
@@ -73,7 +77,11 @@ def format_details(
 
 
 class ErrorDialog(QDialog):
-    """A short message, a details box (hidden at first) and a copy button."""
+    """A short message, a details box (hidden at first) and a copy button.
+
+    ``summary`` is English marked with ``QT_TRANSLATE_NOOP("ErrorDialog", ...)`` (or
+    Text), said in the current language; the details stay English for support.
+    """
 
     def __init__(
         self,
@@ -84,16 +92,18 @@ class ErrorDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self._details = logs.redact(details)
+        self._summary_source = summary
+        self._copied = False
         self.setObjectName("errorDialog")
-        self.setWindowTitle("pos_app — Unexpected error")
         self.setMinimumWidth(560)
-        self._setup_ui(summary)
+        self._setup_ui()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<ErrorDialog details={len(self._details)} chars>"
 
-    def _setup_ui(self, summary: str) -> None:
-        self._summary = QLabel(summary)
+    def _setup_ui(self) -> None:
+        self._summary = QLabel()
         self._summary.setObjectName("errorSummary")
         self._summary.setWordWrap(True)
 
@@ -104,12 +114,16 @@ class ErrorDialog(QDialog):
         self._details_box.setMinimumHeight(220)
         self._details_box.setVisible(False)
 
-        self._toggle = QPushButton("Show details")
+        self._toggle = QPushButton()
         self._toggle.setObjectName("errorToggle")
         self._toggle.setCheckable(True)
-        self._copy = QPushButton("Copy details")
+        self._copy = QPushButton()
         self._copy.setObjectName("errorCopy")
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        # Our own Close button: a standard one would take Qt's (English) text back.
+        self._close = QPushButton()
+        self._close.setObjectName("errorClose")
+        buttons = QDialogButtonBox()
+        buttons.addButton(self._close, QDialogButtonBox.ButtonRole.RejectRole)
         buttons.addButton(self._toggle, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self._copy, QDialogButtonBox.ButtonRole.ActionRole)
 
@@ -121,6 +135,32 @@ class ErrorDialog(QDialog):
         self._toggle.toggled.connect(self.on_toggle_toggled)
         self._copy.clicked.connect(self.on_copy_clicked)
         buttons.rejected.connect(self.reject)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("pos_app — Unexpected error"))
+        source = self._summary_source
+        self._summary.setText(
+            i18n.render(source)
+            if isinstance(source, Text)
+            else i18n.t("ErrorDialog", source)
+        )
+        shown = self._details_box.isVisibleTo(self)
+        self._toggle.setText(
+            self.tr("Hide details") if shown else self.tr("Show details")
+        )
+        self._copy.setText(
+            self.tr("Copied") if self._copied else self.tr("Copy details")
+        )
+        self._close.setText(self.tr("Close"))
+        self._toggle.setAccessibleName(self._toggle.text())
+        self._copy.setAccessibleName(self.tr("Copy the details for support"))
+        self._close.setAccessibleName(self.tr("Close"))
+        self._details_box.setAccessibleName(self.tr("Details for support"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     @property
     def details(self) -> str:
@@ -136,13 +176,14 @@ class ErrorDialog(QDialog):
     @Slot(bool)
     def on_toggle_toggled(self, shown: bool) -> None:
         self._details_box.setVisible(shown)
-        self._toggle.setText("Hide details" if shown else "Show details")
+        self.retranslate()
         self.adjustSize()
 
     @Slot()
     def on_copy_clicked(self) -> None:
         self.copy_details()
-        self._copy.setText("Copied")
+        self._copied = True
+        self.retranslate()
 
 
 class _Reporter(QObject):

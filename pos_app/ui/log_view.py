@@ -17,7 +17,7 @@ import logging
 import threading
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,18 +30,20 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app import logs
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 
 __all__ = ["LEVELS", "LogLine", "LogView", "QtLogHandler", "install_log_handler"]
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CAPACITY = 2000
-#: The level filter's choices, lowest first.
+#: The level filter's choices, lowest first (English; shown through "LogView").
 LEVELS: tuple[tuple[str, int], ...] = (
-    ("Debug", logging.DEBUG),
-    ("Info", logging.INFO),
-    ("Warnings", logging.WARNING),
-    ("Errors", logging.ERROR),
+    (QT_TRANSLATE_NOOP("LogView", "Debug"), logging.DEBUG),
+    (QT_TRANSLATE_NOOP("LogView", "Info"), logging.INFO),
+    (QT_TRANSLATE_NOOP("LogView", "Warnings"), logging.WARNING),
+    (QT_TRANSLATE_NOOP("LogView", "Errors"), logging.ERROR),
 )
 _FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 
@@ -120,7 +122,8 @@ class LogView(QWidget):
     """Recent log lines for support staff, with a level filter and a copy button.
 
     It shows the handler's buffer on opening, then follows new records; the text box
-    holds at most the handler's capacity of lines.
+    holds at most the handler's capacity of lines. The window speaks the screen's
+    language; the log lines stay English (support reads them).
     """
 
     def __init__(
@@ -134,9 +137,9 @@ class LogView(QWidget):
         self._handler = handler
         self._level = level
         self.setObjectName("logView")
-        self.setWindowTitle("pos_app — Support log")
         self.resize(900, 520)
         self._setup_ui()
+        self.retranslate()
         self._reload()
         handler.relay.record_emitted.connect(self.on_handler_record_emitted)
 
@@ -146,17 +149,15 @@ class LogView(QWidget):
     def _setup_ui(self) -> None:
         self._level_box = QComboBox()
         self._level_box.setObjectName("logLevel")
-        self._level_box.setAccessibleName("Show messages from level")
         for label, number in LEVELS:
             self._level_box.addItem(label, number)
         self._level_box.setCurrentIndex(
             next((i for i, (_, n) in enumerate(LEVELS) if n >= self._level), 1)
         )
 
-        self._copy = QPushButton("Copy")
+        self._copy = QPushButton()
         self._copy.setObjectName("logCopy")
-        self._copy.setToolTip("Copy the lines shown to the clipboard")
-        self._clear = QPushButton("Clear")
+        self._clear = QPushButton()
         self._clear.setObjectName("logClear")
         self._count = QLabel()
         self._count.setObjectName("logCount")
@@ -166,10 +167,11 @@ class LogView(QWidget):
         self._text.setReadOnly(True)
         self._text.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self._text.setMaximumBlockCount(self._handler.capacity)
-        self._text.setAccessibleName("Log messages")
 
         bar = QHBoxLayout()
-        bar.addWidget(QLabel("Show"))
+        self._show_label = QLabel()
+        self._show_label.setBuddy(self._level_box)
+        bar.addWidget(self._show_label)
         bar.addWidget(self._level_box)
         bar.addWidget(self._count, 1)
         bar.addWidget(self._clear)
@@ -183,6 +185,25 @@ class LogView(QWidget):
         )
         self._copy.clicked.connect(self.on_copy_clicked)
         self._clear.clicked.connect(self.on_clear_clicked)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("pos_app — Support log"))
+        self._show_label.setText(self.tr("Show"))
+        self._level_box.setAccessibleName(self.tr("Show messages from level"))
+        for index, (label, _number) in enumerate(LEVELS):
+            self._level_box.setItemText(index, i18n.t("LogView", label))
+        self._copy.setText(self.tr("Copy"))
+        self._copy.setToolTip(self.tr("Copy the lines shown to the clipboard"))
+        self._copy.setAccessibleName(self.tr("Copy the lines shown"))
+        self._clear.setText(self.tr("Clear"))
+        self._clear.setAccessibleName(self.tr("Clear the log lines"))
+        self._text.setAccessibleName(self.tr("Log messages"))
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- driver API (tests) ------------------------------------------------------
 
@@ -217,7 +238,8 @@ class LogView(QWidget):
 
     def _update_count(self) -> None:
         count = self._text.blockCount() if self._text.toPlainText() else 0
-        self._count.setText(f"{count} line{'s' if count != 1 else ''}")
+        text = self.tr("1 line") if count == 1 else self.tr("{count} lines")
+        self._count.setText(text.format(count=f"{count:,}"))
 
     @Slot(int, str)
     def on_handler_record_emitted(self, levelno: int, text: str) -> None:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, Slot
 from PySide6.QtWidgets import QDialog, QMainWindow, QMessageBox
 
+from pos_app.ui import i18n
 from pos_app.ui.controller import CheckoutController
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from pos_app.ui.log_view import LogView
@@ -23,11 +26,17 @@ __all__ = ["ManagerMenu"]
 
 log = logging.getLogger(__name__)
 
-_NOT_READY = "The checkout is still connecting. Try again in a moment."
+_NOT_READY = QT_TRANSLATE_NOOP(
+    "ManagerMenu", "The checkout is still connecting. Try again in a moment."
+)
 
 
 class ManagerMenu(QObject):
-    """Installs the menu on ``window`` and owns the windows it opens."""
+    """Installs the menu on ``window`` and owns the windows it opens.
+
+    Its texts follow the language: the window passes ``LanguageChange`` on to its
+    children, this object among them.
+    """
 
     def __init__(self, window: QMainWindow, controller: CheckoutController) -> None:
         super().__init__(window)
@@ -36,15 +45,17 @@ class ManagerMenu(QObject):
         self._area: ManagerArea | None = None
         self._log_view: LogView | None = None
 
-        menu = window.menuBar().addMenu("&Manager")
+        self.menu = window.menuBar().addMenu("")
+        menu = self.menu
         menu.setObjectName("managerMenu")
-        self.day_review = menu.addAction("Day review…")
+        self.day_review = menu.addAction("")
         self.day_review.setObjectName("dayReviewAction")
-        self.settings = menu.addAction("Gateway settings…")
+        self.settings = menu.addAction("")
         self.settings.setObjectName("gatewaySettingsAction")
         menu.addSeparator()
-        self.support_log = menu.addAction("Support log")
+        self.support_log = menu.addAction("")
         self.support_log.setObjectName("supportLogAction")
+        self.retranslate()
 
         self.day_review.triggered.connect(self.on_day_review_triggered)
         self.settings.triggered.connect(self.on_settings_triggered)
@@ -53,6 +64,17 @@ class ManagerMenu(QObject):
 
     def __repr__(self) -> str:
         return f"<ManagerMenu area_open={self._area is not None}>"
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Manager"))
+        self.day_review.setText(self.tr("Day review…"))
+        self.settings.setText(self.tr("Gateway settings…"))
+        self.support_log.setText(self.tr("Support log"))
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
 
     @Slot()
     def on_day_review_triggered(self) -> None:
@@ -88,9 +110,10 @@ class ManagerMenu(QObject):
     @Slot(str)
     def on_controller_manager_message(self, message: str) -> None:
         log.info("manager action: %s", message)
-        self._window.statusBar().showMessage(message, 15_000)
-        if self._area is not None:
+        self._window.statusBar().showMessage(i18n.render(message), 15_000)
+        if self._area is not None and shiboken6.isValid(self._area):
             self._area.refresh()
+            self._area.report(message)
 
     def _manager_ok(self) -> bool:
         from pos_app.ui.manager.pin_dialog import PinDialog
@@ -105,4 +128,6 @@ class ManagerMenu(QObject):
         return accepted
 
     def _say(self, text: str) -> None:
-        QMessageBox.information(self._window, "Manager", text)
+        QMessageBox.information(
+            self._window, self.tr("Manager"), i18n.t("ManagerMenu", text)
+        )

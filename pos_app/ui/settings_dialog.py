@@ -4,8 +4,9 @@ Open it with :func:`open_settings`, which asks the caller's ``require_manager`` 
 first (the PIN dialog lives elsewhere). Saving writes ``settings.toml`` in the data
 directory and puts a new API key or response key in the OS keyring; the keys are never
 shown: a stored key reads "•••• set" and can only be replaced. A field the
-environment overrides is shown greyed out with the variable's name. The settings take
-effect the next time pos_app starts.
+environment overrides is shown greyed out with the variable's name. The gateway
+settings take effect the next time pos_app starts; the language applies at once
+(:func:`pos_app.ui.i18n.install`), so the counter switches without a restart.
 
 "Test connection" runs :func:`pos_app.connection_check.check_connection` on a worker
 (:class:`~pos_app.ui.tasks.TaskRunner`) with the values on screen, saved or not.
@@ -20,7 +21,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -29,13 +30,16 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from pos_app import config as config_mod
 from pos_app import settings_store as store
-from pos_app.ui import theme
+from pos_app.domain.text import LANGUAGES, translate
+from pos_app.ui import i18n, theme
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -47,20 +51,57 @@ log = logging.getLogger(__name__)
 
 Checker = Callable[[config_mod.AppConfig], "ConnectionReport"]
 
-MASK = "•••• set"
+_CONTEXT = "SettingsDialog"
+#: How a stored key reads (English; shown through "SettingsDialog").
+MASK = QT_TRANSLATE_NOOP("SettingsDialog", "•••• set")
 _MODES = (
-    (config_mod.GatewayMode.EMBEDDED, "Embedded sandbox (no network, test money)"),
-    (config_mod.GatewayMode.JUSPAY_SANDBOX, "Juspay sandbox (sandbox.juspay.in)"),
-    (config_mod.GatewayMode.JUSPAY_PRODUCTION, "Juspay production (api.juspay.in)"),
+    (
+        config_mod.GatewayMode.EMBEDDED,
+        QT_TRANSLATE_NOOP(
+            "SettingsDialog", "Embedded sandbox (no network, test money)"
+        ),
+    ),
+    (
+        config_mod.GatewayMode.JUSPAY_SANDBOX,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Juspay sandbox (sandbox.juspay.in)"),
+    ),
+    (
+        config_mod.GatewayMode.JUSPAY_PRODUCTION,
+        QT_TRANSLATE_NOOP("SettingsDialog", "Juspay production (api.juspay.in)"),
+    ),
 )
 _ROUTE_LABELS = {
-    "AMAZONPAY": "Amazon Pay direct (balance debit, Link and Pay)",
-    "PAYU": "Redirect through PayU (OTP page)",
-    "RAZORPAY": "Redirect through Razorpay (OTP page)",
-    "GOCASHFREE": "Redirect through Cashfree (OTP page)",
-    "BILLDESK": "Redirect through BillDesk (OTP page)",
+    "AMAZONPAY": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Amazon Pay direct (balance debit, Link and Pay)"
+    ),
+    "PAYU": QT_TRANSLATE_NOOP("SettingsDialog", "Redirect through PayU (OTP page)"),
+    "RAZORPAY": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Redirect through Razorpay (OTP page)"
+    ),
+    "GOCASHFREE": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Redirect through Cashfree (OTP page)"
+    ),
+    "BILLDESK": QT_TRANSLATE_NOOP(
+        "SettingsDialog", "Redirect through BillDesk (OTP page)"
+    ),
 }
+#: (field, English label) in the order of the form.
+_ROWS = (
+    ("mode", QT_TRANSLATE_NOOP("SettingsDialog", "Gateway")),
+    ("gateway_url", QT_TRANSLATE_NOOP("SettingsDialog", "Gateway address")),
+    ("merchant_id", QT_TRANSLATE_NOOP("SettingsDialog", "Merchant id")),
+    ("api_key", QT_TRANSLATE_NOOP("SettingsDialog", "API key")),
+    ("response_key", QT_TRANSLATE_NOOP("SettingsDialog", "Response key")),
+    ("return_url", QT_TRANSLATE_NOOP("SettingsDialog", "Return URL")),
+    ("terminal_id", QT_TRANSLATE_NOOP("SettingsDialog", "Terminal id")),
+    ("amazon_pay_route", QT_TRANSLATE_NOOP("SettingsDialog", "Amazon Pay route")),
+    ("language", QT_TRANSLATE_NOOP("SettingsDialog", "Language")),
+)
 _TEXT_FIELDS = ("gateway_url", "merchant_id", "return_url", "terminal_id")
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, source)
 
 
 def _default_checker(config: config_mod.AppConfig) -> ConnectionReport:
@@ -70,21 +111,25 @@ def _default_checker(config: config_mod.AppConfig) -> ConnectionReport:
 
 
 class _SecretRow(QWidget):
-    """A key's state ("•••• set", where from) and a Replace button; never the value."""
+    """A key's state ("•••• set", where from) and a Replace button; never the value.
 
-    def __init__(self, name: str, label: str) -> None:
+    ``kind`` is "api_key" or "response_key"; the texts are whole sentences per kind.
+    """
+
+    def __init__(self, name: str) -> None:
         super().__init__()
+        self._kind = name
+        self._present = False
+        self._source = ""  # English, marked; shown through "SettingsDialog"
+        self._source_fields: dict[str, str] = {}
         self.setObjectName(f"{name}Row")
-        self.state = theme.label("not set", "muted")
+        self.state = theme.label("", "muted")
         self.state.setObjectName(f"{name}State")
-        self.replace = QPushButton("Replace…")
+        self.replace = QPushButton()
         self.replace.setObjectName(f"{name}Replace")
-        self.replace.setAccessibleName(f"Replace the {label}")
         self.edit = QLineEdit()
         self.edit.setObjectName(f"{name}Edit")
         self.edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.edit.setPlaceholderText(f"Paste the new {label}")
-        self.edit.setAccessibleName(f"New {label}")
         self.edit.hide()
 
         top = QHBoxLayout()
@@ -95,15 +140,59 @@ class _SecretRow(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.edit)
+        self.retranslate()
 
-    def show_state(self, present: bool, source: str) -> None:
-        self.state.setText(f"{MASK} ({source})" if present else "not set")
+    def retranslate(self) -> None:
+        self.replace.setText(QCoreApplication.translate("SettingsDialog", "Replace…"))
+        if self._kind == "api_key":
+            self.replace.setAccessibleName(
+                QCoreApplication.translate("SettingsDialog", "Replace the API key")
+            )
+            self.edit.setPlaceholderText(
+                QCoreApplication.translate("SettingsDialog", "Paste the new API key")
+            )
+            self.edit.setAccessibleName(
+                QCoreApplication.translate("SettingsDialog", "New API key")
+            )
+        else:
+            self.replace.setAccessibleName(
+                QCoreApplication.translate("SettingsDialog", "Replace the response key")
+            )
+            self.edit.setPlaceholderText(
+                QCoreApplication.translate(
+                    "SettingsDialog", "Paste the new response key"
+                )
+            )
+            self.edit.setAccessibleName(
+                QCoreApplication.translate("SettingsDialog", "New response key")
+            )
+        if self.edit.isVisibleTo(self):
+            self.state.setText(
+                QCoreApplication.translate(
+                    "SettingsDialog", "New key, kept in the OS keyring on Save"
+                )
+            )
+        elif self._present:
+            where = _tr(self._source).format(**self._source_fields)
+            self.state.setText(f"{_tr(MASK)} ({where})")
+        else:
+            self.state.setText(QCoreApplication.translate("SettingsDialog", "not set"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def show_state(self, present: bool, source: str, **fields: str) -> None:
+        """Say whether a key is there; ``source`` is marked English ("in the ...")."""
+        self._present, self._source, self._source_fields = present, source, fields
+        self.retranslate()
 
     def open_replace(self) -> None:
         self.edit.show()
         self.edit.setFocus()
         self.replace.setEnabled(False)
-        self.state.setText("New key, kept in the OS keyring on Save")
+        self.retranslate()
 
     def pending(self) -> str | None:
         """The newly typed value, if the Replace box is open and not empty."""
@@ -116,7 +205,8 @@ class SettingsDialog(QDialog):
 
     Signals:
         settings_saved(AppConfig): the configuration just saved (keys included in
-            memory only); it applies from the next start.
+            memory only); it applies from the next start, except the language,
+            which is installed at once.
         connection_tested(ConnectionReport): a "Test connection" finished.
 
     ``env`` and ``data_dir`` default to the process environment and its data folder;
@@ -151,25 +241,28 @@ class SettingsDialog(QDialog):
         self._checker = checker if checker is not None else _default_checker
         self._runner: TaskRunner | None = None
         self._overrides = store.env_overrides(self._env)
-        self._load_problem: str | None = None
+        self._load_problem: config_mod.ConfigError | None = None
         try:
             self._stored = store.read_settings(data_dir)
         except config_mod.ConfigError as exc:
             self._stored = store.StoredSettings()
-            self._load_problem = str(exc)
+            self._load_problem = exc
         self._keyring_ok = self._secrets.available()
         self._stored_api_key: str | None = None
         self._stored_response_key: str | None = None
-        self._keyring_problem: str | None = None
+        self._keyring_problem: store.SecretStoreError | None = None
         self._keys_for = ""
+        self._result_text: Callable[[], str] = str
+        self._result_detail: object = ""
 
         self.setObjectName("settingsDialog")
-        self.setWindowTitle("pos_app — Gateway settings")
-        self.setMinimumWidth(640)
+        # Wide enough that the help texts and errors (longer in Hindi) wrap onto few
+        # lines: the whole form, all its notes open, stays within 1280x800.
+        self.setMinimumWidth(820)
         self._setup_ui()
         self._fill()
         self._read_keys()
-        self._revalidate()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<SettingsDialog {self._data_dir} mode={self.mode().value}>"
@@ -179,30 +272,25 @@ class SettingsDialog(QDialog):
     def _setup_ui(self) -> None:
         self._errors: dict[str, QLabel] = {}
         self._notes: dict[str, QLabel] = {}
+        self._note_sources: dict[str, tuple[str, dict[str, str]]] = {}
+        self._captions: dict[str, QLabel] = {}
 
-        title = theme.label("Gateway settings", "heading")
-        intro = theme.label(
-            "How this terminal reaches Juspay. Changes apply the next time pos_app "
-            "starts. Keys are kept in the OS keyring, never in the settings file.",
-            "muted",
-            wrap=True,
-        )
+        self._title = theme.label("", "heading")
+        self._intro = theme.label("", "muted", wrap=True)
         self._banner = theme.label("", "warning", wrap=True)
         self._banner.setObjectName("settingsBanner")
         self._banner.hide()
 
         self._mode = QComboBox()
         self._mode.setObjectName("mode")
-        for mode, text in _MODES:
-            self._mode.addItem(text, mode.value)
+        for mode, _text in _MODES:
+            self._mode.addItem("", mode.value)
         self._gateway_url = QLineEdit()
         self._gateway_url.setObjectName("gateway_url")
-        self._gateway_url.setPlaceholderText("Leave empty to use the mode's host")
         self._merchant_id = QLineEdit()
         self._merchant_id.setObjectName("merchant_id")
-        self._merchant_id.setPlaceholderText("From the Juspay dashboard")
-        self._api_key = _SecretRow("api_key", "API key")
-        self._response_key = _SecretRow("response_key", "response key")
+        self._api_key = _SecretRow("api_key")
+        self._response_key = _SecretRow("response_key")
         self._return_url = QLineEdit()
         self._return_url.setObjectName("return_url")
         self._terminal_id = QLineEdit()
@@ -211,21 +299,28 @@ class SettingsDialog(QDialog):
         self._route = QComboBox()
         self._route.setObjectName("amazon_pay_route")
         for route in config_mod.ROUTES:
-            self._route.addItem(_ROUTE_LABELS[route], route)
+            self._route.addItem("", route)
+        self._language = QComboBox()
+        self._language.setObjectName("language")
+        for code, name in LANGUAGES.items():
+            self._language.addItem(name, code)  # each name in its own language
 
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-        rows: list[tuple[str, str, QWidget]] = [
-            ("mode", "Gateway", self._mode),
-            ("gateway_url", "Gateway address", self._gateway_url),
-            ("merchant_id", "Merchant id", self._merchant_id),
-            ("api_key", "API key", self._api_key),
-            ("response_key", "Response key", self._response_key),
-            ("return_url", "Return URL", self._return_url),
-            ("terminal_id", "Terminal id", self._terminal_id),
-            ("amazon_pay_route", "Amazon Pay route", self._route),
-        ]
-        for name, text, widget in rows:
+        form.setVerticalSpacing(6)
+        self._fields: dict[str, QWidget] = {
+            "mode": self._mode,
+            "gateway_url": self._gateway_url,
+            "merchant_id": self._merchant_id,
+            "api_key": self._api_key,
+            "response_key": self._response_key,
+            "return_url": self._return_url,
+            "terminal_id": self._terminal_id,
+            "amazon_pay_route": self._route,
+            "language": self._language,
+        }
+        for name, _text in _ROWS:
+            widget = self._fields[name]
             note = theme.label("", "muted", wrap=True)
             note.setObjectName(f"{name}Note")
             note.hide()
@@ -234,13 +329,26 @@ class SettingsDialog(QDialog):
             error.hide()
             self._notes[name], self._errors[name] = note, error
             cell = QWidget()
+            # The whole row's width, so a note under a short box wraps on few lines.
+            cell.setSizePolicy(
+                QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred
+            )
             cell_layout = QVBoxLayout(cell)
             cell_layout.setContentsMargins(0, 0, 0, 0)
             cell_layout.setSpacing(2)
-            cell_layout.addWidget(widget)
+            if isinstance(widget, QComboBox):  # a choice keeps its natural width
+                cell_layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignLeft)
+            else:
+                cell_layout.addWidget(widget)
             cell_layout.addWidget(note)
             cell_layout.addWidget(error)
-            form.addRow(text, cell)
+            caption = QLabel()
+            caption.setObjectName(f"{name}Label")
+            caption.setBuddy(
+                widget.replace if isinstance(widget, _SecretRow) else widget
+            )
+            self._captions[name] = caption
+            form.addRow(caption, cell)
 
         self._keyring_state = theme.label("", "muted", wrap=True)
         self._keyring_state.setObjectName("keyringState")
@@ -249,12 +357,13 @@ class SettingsDialog(QDialog):
         self._result.setTextInteractionFlags(
             Qt.TextInteractionFlag.TextSelectableByMouse
         )
-        self._test = QPushButton("Test connection")
+        self._result.hide()  # until there is a result to show
+        self._test = QPushButton()
         self._test.setObjectName("testConnection")
-        self._save = QPushButton("Save")
+        self._save = QPushButton()
         self._save.setObjectName("save")
         self._save.setProperty("role", "primary")
-        self._cancel = QPushButton("Cancel")
+        self._cancel = QPushButton()
         self._cancel.setObjectName("cancel")
         buttons = QHBoxLayout()
         buttons.addWidget(self._test)
@@ -265,8 +374,8 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         self._layout = layout
         layout.setSpacing(10)
-        layout.addWidget(title)
-        layout.addWidget(intro)
+        layout.addWidget(self._title)
+        layout.addWidget(self._intro)
         layout.addWidget(self._banner)
         layout.addLayout(form)
         layout.addWidget(self._keyring_state)
@@ -275,6 +384,7 @@ class SettingsDialog(QDialog):
 
         self._mode.currentIndexChanged.connect(self.on_field_changed)
         self._route.currentIndexChanged.connect(self.on_field_changed)
+        self._language.currentIndexChanged.connect(self.on_field_changed)
         for edit in (self._gateway_url, self._return_url, self._terminal_id):
             edit.textChanged.connect(self.on_field_changed)
         self._merchant_id.textChanged.connect(self.on_field_changed)
@@ -286,6 +396,47 @@ class SettingsDialog(QDialog):
         self._save.clicked.connect(self.on_save_clicked)
         self._cancel.clicked.connect(self.reject)
 
+    def retranslate(self) -> None:
+        """Set every text in the current language (also on LanguageChange)."""
+        self.setWindowTitle(self.tr("pos_app — Gateway settings"))
+        self._title.setText(self.tr("Gateway settings"))
+        self._intro.setText(
+            self.tr(
+                "How this terminal reaches Juspay. Changes apply the next time pos_app "
+                "starts. Keys are kept in the OS keyring, never in the settings file."
+            )
+        )
+        for index, (_mode, text) in enumerate(_MODES):
+            self._mode.setItemText(index, _tr(text))
+        for index, route in enumerate(config_mod.ROUTES):
+            self._route.setItemText(index, _tr(_ROUTE_LABELS[route]))
+        for name, text in _ROWS:
+            self._captions[name].setText(_tr(text))
+            widget = self._fields[name]
+            if not isinstance(widget, _SecretRow):
+                widget.setAccessibleName(_tr(text))
+        self._merchant_id.setPlaceholderText(self.tr("From the Juspay dashboard"))
+        self._test.setText(self.tr("Test connection"))
+        self._test.setAccessibleName(self.tr("Test the connection to the gateway"))
+        self._save.setText(self.tr("Save"))
+        self._save.setAccessibleName(self.tr("Save the settings"))
+        self._cancel.setText(self.tr("Cancel"))
+        self._cancel.setAccessibleName(self.tr("Cancel without saving"))
+        for name, (source, fields) in self._note_sources.items():
+            self._notes[name].setText(_tr(source).format(**fields))
+        if self._load_problem is not None:
+            self._banner.setText(i18n.render(self._load_problem))
+        self._show_keys()
+        self._result.setText(self._result_text())
+        self._result.setToolTip(i18n.render(self._result_detail))
+        self._result.setAccessibleName(self.tr("Connection test result"))
+        self._revalidate()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     def _fill(self) -> None:
         """Show the file's values, with the environment's on top (and locked)."""
         effective = dataclasses.asdict(self._stored)
@@ -294,19 +445,30 @@ class SettingsDialog(QDialog):
         self._mode.setCurrentIndex(max(0, self._mode.findData(effective["mode"])))
         route = str(effective["amazon_pay_route"]).upper()
         self._route.setCurrentIndex(max(0, self._route.findData(route)))
+        language = i18n.normalise(str(effective["language"]))
+        self._language.setCurrentIndex(max(0, self._language.findData(language)))
         for name in _TEXT_FIELDS:
             self._edit(name).setText(str(effective[name]))
 
-        widgets: dict[str, QWidget] = {
-            "mode": self._mode,
-            "amazon_pay_route": self._route,
-            **{name: self._edit(name) for name in _TEXT_FIELDS},
-        }
+        self._note(
+            "language",
+            QT_TRANSLATE_NOOP(
+                "SettingsDialog",
+                "Applies at once on Save: the screens switch now. The other "
+                "settings apply the next time pos_app starts.",
+            ),
+        )
         for name, variable in self._overrides.items():
-            widgets[name].setEnabled(False)
-            self._note(name, f"Set by {variable} in the environment; change it there.")
+            self._fields[name].setEnabled(False)
+            self._note(
+                name,
+                QT_TRANSLATE_NOOP(
+                    "SettingsDialog",
+                    "Set by {variable} in the environment; change it there.",
+                ),
+                variable=variable,
+            )
         if self._load_problem:
-            self._banner.setText(self._load_problem)
             self._banner.show()
 
     def _edit(self, name: str) -> QLineEdit:
@@ -314,9 +476,11 @@ class SettingsDialog(QDialog):
         assert isinstance(edit, QLineEdit)
         return edit
 
-    def _note(self, name: str, text: str) -> None:
-        self._notes[name].setText(text)
-        self._notes[name].setVisible(bool(text))
+    def _note(self, name: str, source: str, **fields: str) -> None:
+        """Show a help text under a field (English ``source``, marked; "" hides)."""
+        self._note_sources[name] = (source, fields)
+        self._notes[name].setText(_tr(source).format(**fields) if source else "")
+        self._notes[name].setVisible(bool(source))
 
     # -- keys -------------------------------------------------------------------
 
@@ -331,27 +495,54 @@ class SettingsDialog(QDialog):
                 self._stored_api_key = self._secrets.get_api_key(merchant)
                 self._stored_response_key = self._secrets.get_response_key(merchant)
             except store.SecretStoreError as exc:
-                self._keyring_problem = str(exc)
+                self._keyring_problem = exc
 
+        for row, variable in (
+            (self._api_key, "POS_API_KEY"),
+            (self._response_key, "POS_RESPONSE_KEY"),
+        ):
+            name = "api_key" if row is self._api_key else "response_key"
+            if self._env.get(variable):
+                row.replace.setEnabled(False)
+                self._note(
+                    name,
+                    QT_TRANSLATE_NOOP(
+                        "SettingsDialog", "Set by {variable}; change it there."
+                    ),
+                    variable=variable,
+                )
+            elif not row.edit.isVisible():  # a key being replaced keeps its note
+                row.replace.setEnabled(self._keyring_ok)
+        self._show_keys()
+
+    def _show_keys(self) -> None:
+        """Say where the keys are, in the current language (nothing is read)."""
         for row, variable, stored in (
             (self._api_key, "POS_API_KEY", self._stored_api_key),
             (self._response_key, "POS_RESPONSE_KEY", self._stored_response_key),
         ):
-            name = "api_key" if row is self._api_key else "response_key"
             if self._env.get(variable):
-                row.show_state(True, f"from {variable} in the environment")
-                row.replace.setEnabled(False)
-                self._note(name, f"Set by {variable}; change it there.")
-            elif not row.edit.isVisible():  # a key being replaced keeps its note
-                row.show_state(stored is not None, "in the OS keyring")
-                row.replace.setEnabled(self._keyring_ok)
+                row.show_state(
+                    True,
+                    QT_TRANSLATE_NOOP(
+                        "SettingsDialog", "from {variable} in the environment"
+                    ),
+                    variable=variable,
+                )
+            elif not row.edit.isVisible():
+                row.show_state(
+                    stored is not None,
+                    QT_TRANSLATE_NOOP("SettingsDialog", "in the OS keyring"),
+                )
 
         if self._keyring_problem:
-            text = self._keyring_problem
+            text = i18n.render(self._keyring_problem)
         elif self._keyring_ok:
-            text = f"Keys are stored in: {self._secrets.backend_name()}."
+            text = self.tr("Keys are stored in: {backend}.").format(
+                backend=self._secrets.backend_name()
+            )
         else:
-            text = (
+            text = self.tr(
                 "No OS keyring is available on this machine: keys cannot be saved "
                 "here. Set POS_API_KEY (and POS_RESPONSE_KEY) in the environment "
                 "that starts pos_app instead."
@@ -388,6 +579,7 @@ class SettingsDialog(QDialog):
                 "POS_RETURN_URL": self._return_url.text().strip(),
                 "POS_TERMINAL_ID": self._terminal_id.text().strip(),
                 "POS_AMAZON_PAY_ROUTE": str(self._route.currentData()),
+                "POS_LANGUAGE": str(self._language.currentData()),
                 "POS_API_KEY": self._api_key_value() or "",
                 "POS_RESPONSE_KEY": self._response_key_value() or "",
             }
@@ -404,8 +596,11 @@ class SettingsDialog(QDialog):
             found.append(
                 config_mod.Problem(
                     "api_key",
-                    "No OS keyring here to keep the API key: set POS_API_KEY in the "
-                    "environment that starts pos_app.",
+                    translate(
+                        "SettingsDialog",
+                        "No OS keyring here to keep the API key: set POS_API_KEY in "
+                        "the environment that starts pos_app.",
+                    ),
                 )
             )
         return found
@@ -421,7 +616,7 @@ class SettingsDialog(QDialog):
         found = self.problems()
         by_field: dict[str, list[str]] = {}
         for problem in found:
-            by_field.setdefault(problem.field, []).append(problem.message)
+            by_field.setdefault(problem.field, []).append(i18n.render(problem.message))
         for name, label in self._errors.items():
             messages = by_field.get(name, [])
             label.setText("\n".join(messages))
@@ -430,9 +625,9 @@ class SettingsDialog(QDialog):
         self._fit()
         juspay = self.mode() is not config_mod.GatewayMode.EMBEDDED
         self._gateway_url.setPlaceholderText(
-            "Leave empty to use the mode's host"
+            self.tr("Leave empty to use the mode's host")
             if juspay
-            else "Leave empty to start the built-in sandbox"
+            else self.tr("Leave empty to start the built-in sandbox")
         )
         return found
 
@@ -454,7 +649,7 @@ class SettingsDialog(QDialog):
                 self._secrets.set_response_key(merchant, response_key)
         except store.SecretStoreError as exc:
             name = "api_key" if api_key is not None else "response_key"
-            self._errors[name].setText(str(exc))
+            self._errors[name].setText(i18n.render(exc))
             self._errors[name].show()
             return False
 
@@ -462,11 +657,21 @@ class SettingsDialog(QDialog):
         try:
             store.write_settings(stored, self._data_dir)
         except OSError as exc:
-            self._say(f"The settings could not be saved: {exc}", "error")
+            failure = exc
+            self._say(
+                lambda: self.tr("The settings could not be saved: {error}").format(
+                    error=i18n.render(failure)
+                ),
+                "error",
+            )
             return False
         self._stored = stored
         log.info("gateway settings saved: %s, merchant %s", config.mode.value, merchant)
         self.settings_saved.emit(config)
+        if "language" not in self._overrides:
+            # The one setting that applies now: every screen gets LanguageChange.
+            now = i18n.install(stored.language)
+            log.info("language applied from the settings: %s", now)
         self.accept()
         return True
 
@@ -481,6 +686,7 @@ class SettingsDialog(QDialog):
             "return_url": config.return_url,
             "terminal_id": config.terminal_id,
             "amazon_pay_route": config.amazon_pay_route,
+            "language": str(self._language.currentData()),
         }
         for name in self._overrides:
             values[name] = getattr(self._stored, name)
@@ -497,15 +703,18 @@ class SettingsDialog(QDialog):
         config = self.candidate()
         checker = self._checker
         self._test.setEnabled(False)
-        self._say("Testing the connection…", "wait")
+        self._result_detail = ""
+        self._result.setToolTip("")
+        self._say(lambda: self.tr("Testing the connection…"), "wait")
         self._runner.run(
             lambda: checker(config), self._on_test_done, self._on_test_failed
         )
 
     def _on_test_done(self, report: ConnectionReport) -> None:
         self._test.setEnabled(True)
-        self._say(report.message, "ok" if report.ok else "error")
-        self._result.setToolTip(report.detail)
+        self._result_detail = report.detail
+        self._result.setToolTip(i18n.render(report.detail))
+        self._say(lambda: i18n.render(report.message), "ok" if report.ok else "error")
         self.connection_tested.emit(report)
 
     def _on_test_failed(self, exc: BaseException) -> None:
@@ -515,16 +724,22 @@ class SettingsDialog(QDialog):
         self._test.setEnabled(True)
         report = ConnectionReport(
             CheckResult.GATEWAY_ERROR,
-            f"The test itself failed ({type(exc).__name__}); see the support log.",
+            translate(
+                "SettingsDialog",
+                "The test itself failed ({kind}); see the support log.",
+            ).format(kind=type(exc).__name__),
         )
-        self._say(report.message, "error")
+        self._say(lambda: i18n.render(report.message), "error")
         self.connection_tested.emit(report)
 
     def result_text(self) -> str:
         return self._result.text()
 
-    def _say(self, text: str, tone: str) -> None:
-        self._result.setText(text)
+    def _say(self, text: Callable[[], str], tone: str) -> None:
+        """Show ``text()`` as the result line; again after a language change."""
+        self._result_text = text
+        self._result.setText(text())
+        self._result.setVisible(bool(self._result.text()))
         theme.set_style(self._result, tone=tone)
         self._fit()
 
@@ -533,7 +748,7 @@ class SettingsDialog(QDialog):
 
         Deferred to the event loop, once the shown and hidden labels are laid out.
         """
-        QTimer.singleShot(0, self._fit_now)
+        QTimer.singleShot(0, self, self._fit_now)  # not after the dialog is gone
 
     def _fit_now(self) -> None:
         # A top-level layout's minimum ignores height-for-width, so the rows would

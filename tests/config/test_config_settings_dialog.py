@@ -11,7 +11,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QWidget
 
 from pos_app import settings_store as store
 from pos_app.config import AppConfig, GatewayMode
@@ -284,3 +284,165 @@ def test_test_connection_reports_an_auth_failure(make_dialog, qtbot, sandbox, tm
     # An http gateway address is not valid for a Juspay mode: Save stays off.
     assert "https only" in dialog.field_error("gateway_url")
     _shot(dialog, "settings-auth-failed.png", tmp_path)
+
+
+# -- languages -------------------------------------------------------------------------
+
+
+def _devanagari(text: str) -> bool:
+    return any("\u0900" <= ch <= "\u097f" for ch in text)
+
+
+@pytest.fixture
+def hindi_ready(qapp):
+    from pos_app.ui import i18n
+
+    i18n.register_fonts()  # as the app does: the shipped Devanagari font
+
+
+def _too_narrow(dialog: SettingsDialog) -> list[str]:
+    found = []
+    for w in dialog.findChildren(QWidget):
+        if not w.isVisible() or not isinstance(w, (QLabel, QPushButton)):
+            continue
+        if isinstance(w, QLabel) and (w.wordWrap() or not w.text()):
+            continue
+        if w.width() < w.sizeHint().width():
+            found.append(f"{w.objectName()} {w.text()!r}")
+    return found
+
+
+def _unnamed(dialog: SettingsDialog) -> list[str]:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox
+
+    found = []
+    for w in dialog.findChildren(QWidget):
+        if not w.isVisible() or w.focusPolicy() == Qt.FocusPolicy.NoFocus:
+            continue
+        if isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox)):
+            continue
+        if not _devanagari(w.accessibleName()):
+            found.append(f"{type(w).__name__} {w.objectName()}: {w.accessibleName()!r}")
+    return found
+
+
+@pytest.mark.usefixtures("hindi_ready")
+@pytest.mark.parametrize("state", ["embedded", "juspay", "environment"])
+def test_the_dialog_switches_language_live(make_dialog, assert_retranslates, state):
+    def build() -> SettingsDialog:
+        env = {"POS_TERMINAL_ID": "ENV1"} if state == "environment" else {}
+        dialog = make_dialog(env=env)
+        if state == "juspay":
+            _choose_juspay(dialog, GatewayMode.JUSPAY_SANDBOX)
+            _button(dialog, "api_keyReplace").click()
+        return dialog
+
+    assert_retranslates(build)
+
+
+@pytest.mark.usefixtures("hindi_ready")
+def test_the_language_field_names_each_language_in_itself(make_dialog, speak):
+    from pos_app.domain.text import LANGUAGES
+
+    speak("hi")
+    dialog = make_dialog()
+    box = dialog.findChild(type(dialog._mode), "language")
+
+    assert [box.itemText(i) for i in range(box.count())] == list(LANGUAGES.values())
+    assert [box.itemData(i) for i in range(box.count())] == list(LANGUAGES)
+    assert box.currentData() == "en"  # the file's (default) language
+    assert _devanagari(dialog.findChild(QLabel, "languageLabel").text())
+    assert "pos_app" in dialog.findChild(QLabel, "languageNote").text()
+
+
+@pytest.mark.usefixtures("hindi_ready")
+def test_saving_a_language_stores_it_and_switches_the_screens_at_once(
+    make_dialog, qtbot, tmp_path, speak
+):
+    from pos_app.ui import i18n
+
+    speak("en")
+    other = QLabel()  # any open screen: it hears the switch
+    qtbot.addWidget(other)
+    changes: list[bool] = []
+    other.changeEvent = lambda event: changes.append(  # type: ignore[method-assign]
+        event.type() == event.Type.LanguageChange
+    )
+    dialog = make_dialog()
+    box = dialog.findChild(type(dialog._mode), "language")
+    box.setCurrentIndex(box.findData("hi"))
+
+    with qtbot.waitSignal(dialog.settings_saved) as saved:
+        assert dialog.save()
+
+    assert saved.args[0].language == "hi"
+    assert store.read_settings(tmp_path).language == "hi"
+    assert 'language = "hi"' in (tmp_path / "settings.toml").read_text("utf-8")
+    assert i18n.current() == "hi"
+    qtbot.waitUntil(lambda: any(changes))
+    assert AppConfig.load(env={}, data_dir=tmp_path).language == "hi"
+
+    again = make_dialog()  # reopened: the stored language is chosen
+    assert again.findChild(type(again._mode), "language").currentData() == "hi"
+    assert _devanagari(again.findChild(QPushButton, "save").text())
+
+
+@pytest.mark.usefixtures("hindi_ready")
+def test_a_language_from_the_environment_is_locked_and_not_applied(
+    make_dialog, tmp_path, speak
+):
+    from pos_app.ui import i18n
+
+    speak("en")
+    dialog = make_dialog(env={"POS_LANGUAGE": "hi"})
+    box = dialog.findChild(type(dialog._mode), "language")
+
+    assert box.currentData() == "hi" and not box.isEnabled()
+    assert "POS_LANGUAGE" in dialog.findChild(QLabel, "languageNote").text()
+    assert dialog.save()
+    assert store.read_settings(tmp_path).language == "en"  # the file's, kept
+    assert i18n.current() == "en"  # the environment's choice is the app's to apply
+
+
+@pytest.mark.usefixtures("hindi_ready")
+def test_problems_and_the_connection_result_are_rendered(make_dialog, qtbot, speak):
+    from pos_app.connection_check import ConnectionReport
+    from pos_app.domain.text import translate
+    from pos_app.ui import i18n
+
+    message = translate("SettingsDialog", "Testing the connection…")
+
+    def checker(_config):
+        return ConnectionReport(CheckResult.OK, message, "detail for support")
+
+    speak("hi")
+    dialog = make_dialog(checker=checker)
+    _choose_juspay(dialog, GatewayMode.JUSPAY_SANDBOX)
+    problem = next(p for p in dialog.problems() if p.field == "merchant_id")
+    assert dialog.field_error("merchant_id") == i18n.render(problem.message)
+
+    with qtbot.waitSignal(dialog.connection_tested, timeout=5000):
+        dialog.test_connection()
+    assert _devanagari(dialog.result_text())
+    speak("en")
+    qtbot.waitUntil(lambda: dialog.result_text() == "Testing the connection…")
+
+
+@pytest.mark.usefixtures("hindi_ready")
+@pytest.mark.parametrize("language", ["en", "hi"])
+def test_the_dialog_fits_and_names_its_fields(
+    make_dialog, qtbot, tmp_path, speak, language
+):
+    speak(language)
+    dialog = make_dialog(env={"POS_TERMINAL_ID": "ENV1"})
+    _choose_juspay(dialog, GatewayMode.JUSPAY_SANDBOX)
+    _button(dialog, "api_keyReplace").click()
+    QApplication.processEvents()
+    qtbot.wait(30)
+    _shot(dialog, f"settings-juspay-{language}.png", tmp_path)
+
+    assert dialog.width() <= 1280 and dialog.height() <= 800
+    assert _too_narrow(dialog) == []
+    if language == "hi":
+        assert _unnamed(dialog) == []

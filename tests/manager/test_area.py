@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from pos_app import report
@@ -160,8 +160,9 @@ def test_actions_call_the_given_callables(
         refund=lambda o: calls.append(("refund", o)),
         reprint=lambda o: calls.append(("reprint", o)),
     )
+    asked: list[str] = []
     monkeypatch.setattr(
-        QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
+        ManagerArea, "confirm_refund", lambda _self, order: asked.append(order) or True
     )
     area = _area(qtbot, day.store, runner, actions=actions)
     _select(qtbot, area, day.orders["s1"])
@@ -172,6 +173,7 @@ def test_actions_call_the_given_callables(
 
     order = day.orders["s1"]
     assert calls == [("recheck", order), ("reprint", order), ("refund", order)]
+    assert asked == [order]
     assert detail.notice == ""
 
 

@@ -10,10 +10,11 @@ Signals:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QDate, Qt, Signal, Slot
+from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,9 +33,11 @@ from PySide6.QtWidgets import (
 from pos_app.domain.money import Money
 from pos_app.store import analytics, reports
 from pos_app.store.repository import Store
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.manager import labels
 from pos_app.ui.manager.chart import HourlyChart
-from pos_app.ui.manager.day_view import TILES, summary_tiles
+from pos_app.ui.manager.day_view import TILE_CONTEXT, TILES, summary_tiles
 from pos_app.ui.manager.tiles import TileRow
 from pos_app.ui.tasks import TaskRunner
 
@@ -42,13 +45,25 @@ __all__ = ["AnalyticsView"]
 
 log = logging.getLogger(__name__)
 
-_PRESETS = ("Chosen day", "Previous day", "Last 7 days", "Last 30 days", "Custom range")
+_PRESETS = (
+    QT_TRANSLATE_NOOP("AnalyticsView", "Chosen day"),
+    QT_TRANSLATE_NOOP("AnalyticsView", "Previous day"),
+    QT_TRANSLATE_NOOP("AnalyticsView", "Last 7 days"),
+    QT_TRANSLATE_NOOP("AnalyticsView", "Last 30 days"),
+    QT_TRANSLATE_NOOP("AnalyticsView", "Custom range"),
+)
+_BREAKDOWN_COLUMNS = (
+    "",
+    QT_TRANSLATE_NOOP("AnalyticsView", "Attempts"),
+    QT_TRANSLATE_NOOP("AnalyticsView", "Charged"),
+    QT_TRANSLATE_NOOP("AnalyticsView", "Success"),
+    QT_TRANSLATE_NOOP("AnalyticsView", "Value"),
+)
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
 def _breakdown_table() -> QTableWidget:
     table = QTableWidget(0, 5)
-    table.setHorizontalHeaderLabels(["", "Attempts", "Charged", "Success", "Value"])
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -68,7 +83,7 @@ def _fill_breakdown(
     for row, (key, entry) in enumerate(sorted(rows.items())):
         rate = entry.success_rate
         cells = [
-            names.get(key, key),
+            i18n.render(names.get(key, key)),
             f"{entry.attempts:,}",
             f"{entry.charged:,}",
             "—" if rate is None else f"{rate * 100:.1f}%",
@@ -81,16 +96,17 @@ def _fill_breakdown(
             table.setItem(row, column, item)
 
 
-def _panel(title: str, body: QWidget) -> QFrame:
+def _panel(body: QWidget) -> tuple[QFrame, QLabel]:
+    """A white panel with a heading (its text is set by retranslate) over ``body``."""
     frame = QFrame()
     frame.setProperty("role", "panel")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(12, 10, 12, 10)
-    heading = QLabel(title)
+    heading = QLabel()
     heading.setProperty("role", "section")
     layout.addWidget(heading)
     layout.addWidget(body, 1)
-    return frame
+    return frame, heading
 
 
 class AnalyticsView(QWidget):
@@ -111,7 +127,9 @@ class AnalyticsView(QWidget):
         self._day = day
         self._generation = 0
         self.summary: analytics.Summary | None = None
+        self._status_text: Callable[[], str] = str
         self._setup_ui()
+        self.retranslate()
         self.set_day(day)
 
     def __repr__(self) -> str:
@@ -124,7 +142,7 @@ class AnalyticsView(QWidget):
 
         bar = QHBoxLayout()
         self.preset = QComboBox()
-        self.preset.addItems(list(_PRESETS))
+        self.preset.addItems(["" for _ in _PRESETS])  # texts: retranslate
         self.start_edit = QDateEdit()
         self.end_edit = QDateEdit()
         for edit in (self.start_edit, self.end_edit):
@@ -132,17 +150,23 @@ class AnalyticsView(QWidget):
             edit.setDisplayFormat("dd MMM yyyy")
         self.status = QLabel("")
         self.status.setProperty("role", "muted")
-        bar.addWidget(QLabel("Period"))
+        self._period_label = QLabel()
+        self._from_label = QLabel()
+        self._to_label = QLabel()
+        self._period_label.setBuddy(self.preset)
+        self._from_label.setBuddy(self.start_edit)
+        self._to_label.setBuddy(self.end_edit)
+        bar.addWidget(self._period_label)
         bar.addWidget(self.preset)
-        bar.addWidget(QLabel("from"))
+        bar.addWidget(self._from_label)
         bar.addWidget(self.start_edit)
-        bar.addWidget(QLabel("to"))
+        bar.addWidget(self._to_label)
         bar.addWidget(self.end_edit)
         bar.addStretch(1)
         bar.addWidget(self.status)
         layout.addLayout(bar)
 
-        self.tiles = TileRow(TILES)
+        self.tiles = TileRow(TILES, context=TILE_CONTEXT)
         layout.addWidget(self.tiles)
 
         grid = QGridLayout()
@@ -160,9 +184,12 @@ class AnalyticsView(QWidget):
         self.drop_off = QLabel("")
         self.drop_off.setWordWrap(True)
         self.drop_off.setAlignment(Qt.AlignmentFlag.AlignTop)
-        grid.addWidget(_panel("By payment flow", self.by_flow), 0, 1)
-        grid.addWidget(_panel("By gateway route", self.by_route), 1, 1)
-        grid.addWidget(_panel("Drop-off", self.drop_off), 2, 0, 1, 2)
+        flow_panel, self._flow_heading = _panel(self.by_flow)
+        route_panel, self._route_heading = _panel(self.by_route)
+        drop_panel, self._drop_heading = _panel(self.drop_off)
+        grid.addWidget(flow_panel, 0, 1)
+        grid.addWidget(route_panel, 1, 1)
+        grid.addWidget(drop_panel, 2, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         grid.setRowStretch(0, 1)
@@ -172,6 +199,38 @@ class AnalyticsView(QWidget):
         self.preset.currentIndexChanged.connect(self.on_preset_current_index_changed)
         self.start_edit.dateChanged.connect(self.on_range_edit_date_changed)
         self.end_edit.dateChanged.connect(self.on_range_edit_date_changed)
+
+    def retranslate(self) -> None:
+        for index, text in enumerate(_PRESETS):
+            self.preset.setItemText(index, i18n.t("AnalyticsView", text))
+        self._period_label.setText(self.tr("Period"))
+        self._from_label.setText(self.tr("from"))
+        self._to_label.setText(self.tr("to"))
+        self.preset.setAccessibleName(self.tr("Period"))
+        self.start_edit.setAccessibleName(self.tr("First day"))
+        self.end_edit.setAccessibleName(self.tr("Last day"))
+        self._flow_heading.setText(self.tr("By payment flow"))
+        self._route_heading.setText(self.tr("By gateway route"))
+        self._drop_heading.setText(self.tr("Drop-off"))
+        headers = [i18n.t("AnalyticsView", c) for c in _BREAKDOWN_COLUMNS]
+        for table, name in (
+            (self.by_flow, self.tr("By payment flow")),
+            (self.by_route, self.tr("By gateway route")),
+        ):
+            table.setHorizontalHeaderLabels(headers)
+            table.setAccessibleName(name)
+        self.status.setText(self._status_text())
+        if self.summary is not None:
+            self._show_figures(self.summary)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _set_status(self, text: Callable[[], str]) -> None:
+        self._status_text = text
+        self.status.setText(text())
 
     # -- the period --------------------------------------------------------------------
 
@@ -228,7 +287,7 @@ class AnalyticsView(QWidget):
         start, _ = reports.day_bounds(first, self._zone)
         _, end = reports.day_bounds(last, self._zone)
         engine, zone = self._store.engine, self._zone
-        self.status.setText("Calculating…")
+        self._set_status(lambda: self.tr("Calculating…"))
 
         def done(summary: analytics.Summary) -> None:
             if shiboken6.isValid(self) and generation == self._generation:
@@ -238,7 +297,11 @@ class AnalyticsView(QWidget):
             log.error("analytics failed: %s", exc)
             if not shiboken6.isValid(self):
                 return
-            self.status.setText(f"Could not compute the figures: {exc}")
+            self._set_status(
+                lambda: self.tr("Could not compute the figures: {error}").format(
+                    error=i18n.render(exc)
+                )
+            )
 
         self._runner.run(
             lambda: analytics.summarise(engine, start, end, zone), done, failed
@@ -246,18 +309,27 @@ class AnalyticsView(QWidget):
 
     def show_summary(self, summary: analytics.Summary) -> None:
         self.summary = summary
-        summary_tiles(self.tiles, summary)
         hourly = summary.end - summary.start <= timedelta(days=1, hours=1)
         self.chart.set_buckets(summary.buckets, hourly=hourly)
+        self._show_figures(summary)
+        shown = self.range_text()
+        self._set_status(lambda: self.tr("{period} · local time").format(period=shown))
+        self.summary_ready.emit(summary)
+
+    def _show_figures(self, summary: analytics.Summary) -> None:
+        """The tiles, tables and drop-off sentence, in the current language."""
+        summary_tiles(self.tiles, summary)
         _fill_breakdown(self.by_flow, summary.by_flow, labels.FLOW_LABELS)
         _fill_breakdown(self.by_route, summary.by_route, {})
 
         stages = analytics.drop_off_by_stage(summary)
         self.drop_off.setText(
-            f"<b>{stages['awaiting_link']:,}</b> link started but never consented"
-            f" &nbsp;·&nbsp; <b>{stages['awaiting_customer']:,}</b> payment page"
-            " opened but not paid &nbsp;·&nbsp; attempts that ended cancelled or"
-            " failed at that step"
+            self.tr(
+                "<b>{linked}</b> link started but never consented &nbsp;·&nbsp; "
+                "<b>{opened}</b> payment page opened but not paid &nbsp;·&nbsp; "
+                "attempts that ended cancelled or failed at that step"
+            ).format(
+                linked=f"{stages['awaiting_link']:,}",
+                opened=f"{stages['awaiting_customer']:,}",
+            )
         )
-        self.status.setText(f"{self.range_text()} · local time")
-        self.summary_ready.emit(summary)

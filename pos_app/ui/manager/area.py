@@ -16,7 +16,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, QStandardPaths, Slot
+from PySide6.QtCore import QDate, QEvent, QStandardPaths, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,8 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app import report as report_mod
+from pos_app.domain.text import Text
 from pos_app.store import reports
 from pos_app.store.repository import Store
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.manager import eod_report, style
 from pos_app.ui.manager.analytics_view import AnalyticsView
 from pos_app.ui.manager.day_view import DayView
@@ -43,7 +46,12 @@ __all__ = ["NOT_AVAILABLE", "ManagerActions", "ManagerArea", "open_manager_area"
 
 log = logging.getLogger(__name__)
 
-NOT_AVAILABLE = "{action} is not available in this build."
+NOT_AVAILABLE = QT_TRANSLATE_NOOP(
+    "ManagerArea", "{action} is not available in this build."
+)
+_RECHECK = QT_TRANSLATE_NOOP("ManagerArea", "Re-check status")
+_REPRINT = QT_TRANSLATE_NOOP("ManagerArea", "Reprint receipt")
+_REFUND = QT_TRANSLATE_NOOP("ManagerArea", "Refund")
 
 Action = Callable[[str], None]
 
@@ -85,12 +93,13 @@ class ManagerArea(QDialog):
         self._zone = zone or reports.local_zone()
         self._day = day or datetime.now(self._zone).date()
         self.last_export: Path | None = None
+        self._message: tuple[str, dict[str, object]] = ("", {})
 
         self.setObjectName("managerArea")
-        self.setWindowTitle("Manager area — day review")
         self.setStyleSheet(style.MANAGER_QSS)
         self.resize(1280, 800)
         self._setup_ui()
+        self.retranslate()
 
         self.day_view.table.setFocus()  # not the date box: typing there changes the day
         d = self.day_view.detail
@@ -107,9 +116,9 @@ class ManagerArea(QDialog):
         layout.setSpacing(6)
 
         bar = QHBoxLayout()
-        title = QLabel("Manager · Day review")
-        title.setProperty("role", "title")
-        bar.addWidget(title)
+        self._title = QLabel()
+        self._title.setProperty("role", "title")
+        bar.addWidget(self._title)
         bar.addSpacing(16)
         self.date_edit = QDateEdit(
             QDate(self._day.year, self._day.month, self._day.day)
@@ -117,16 +126,16 @@ class ManagerArea(QDialog):
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("ddd dd MMM yyyy")
         bar.addWidget(self.date_edit)
-        self.today = QPushButton("Today")
+        self.today = QPushButton()
         bar.addWidget(self.today)
         bar.addStretch(1)
         self.message = QLabel("")
         self.message.setProperty("role", "muted")
         bar.addWidget(self.message)
-        self.export_csv = QPushButton("Export CSV")
-        self.export_pdf = QPushButton("End-of-day PDF")
+        self.export_csv = QPushButton()
+        self.export_pdf = QPushButton()
         self.export_pdf.setProperty("role", "primary")
-        self.lock = QPushButton("Lock")
+        self.lock = QPushButton()
         for button in (self.export_csv, self.export_pdf, self.lock):
             bar.addWidget(button)
         layout.addLayout(bar)
@@ -134,8 +143,8 @@ class ManagerArea(QDialog):
         self.tabs = QTabWidget()
         self.day_view = DayView(self._store, self._runner, self._zone, self._day)
         self.analytics = AnalyticsView(self._store, self._runner, self._zone, self._day)
-        self.tabs.addTab(self.day_view, "Transactions")
-        self.tabs.addTab(self.analytics, "Analytics")
+        self.tabs.addTab(self.day_view, "")
+        self.tabs.addTab(self.analytics, "")
         layout.addWidget(self.tabs, 1)
 
         self.date_edit.dateChanged.connect(self.on_date_edit_date_changed)
@@ -143,6 +152,29 @@ class ManagerArea(QDialog):
         self.export_csv.clicked.connect(self.on_export_csv_clicked)
         self.export_pdf.clicked.connect(self.on_export_pdf_clicked)
         self.lock.clicked.connect(self.close)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Manager area — day review"))
+        self._title.setText(self.tr("Manager · Day review"))
+        self.date_edit.setAccessibleName(self.tr("Day to review"))
+        self.today.setText(self.tr("Today"))
+        self.today.setAccessibleName(self.tr("Show today"))
+        self.export_csv.setText(self.tr("Export CSV"))
+        self.export_csv.setAccessibleName(self.tr("Export the rows shown as CSV"))
+        self.export_pdf.setText(self.tr("End-of-day PDF"))
+        self.export_pdf.setAccessibleName(self.tr("Save the end-of-day PDF report"))
+        self.lock.setText(self.tr("Lock"))
+        self.lock.setAccessibleName(self.tr("Lock the manager area"))
+        self.tabs.setTabText(0, self.tr("Transactions"))
+        self.tabs.setTabText(1, self.tr("Analytics"))
+        self.tabs.setAccessibleName(self.tr("Manager views"))
+        self.tabs.tabBar().setAccessibleName(self.tr("Manager views"))
+        self.message.setText(self._message_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     # -- public ------------------------------------------------------------------------
 
@@ -156,9 +188,31 @@ class ManagerArea(QDialog):
         self.day_view.set_day(day)
         self.analytics.set_day(day)
 
-    def say(self, text: str) -> None:
-        log.info("manager area: %s", text)
-        self.message.setText(text)
+    def say(self, text: str, **fields: object) -> None:
+        """Show a message in the top bar, in the current language.
+
+        ``text`` is an English source marked with ``QT_TRANSLATE_NOOP("ManagerArea",
+        ...)``, a message from below the UI (Text, shown with i18n.render), or plain
+        text; ``fields`` fill its ``{names}`` (an exception is rendered too). The log
+        gets the English.
+        """
+        self._message = (text, fields)
+        english = {k: str(v) for k, v in fields.items()}
+        log.info("manager area: %s", text.format(**english) if fields else text)
+        self.message.setText(self._message_text())
+
+    def _message_text(self) -> str:
+        text, fields = self._message
+        if isinstance(text, Text):
+            return i18n.render(text)
+        shown = i18n.t("ManagerArea", text) if text else ""
+        if fields:
+            shown = shown.format(**{k: i18n.render(v) for k, v in fields.items()})
+        return shown
+
+    def report(self, message: str) -> None:
+        """Show the outcome of a re-check, refund or reprint (Text or plain text)."""
+        self.say(message)
 
     def export_csv_to(self, path: Path) -> None:
         """Write the rows shown (current filters and order) to ``path`` on a worker."""
@@ -179,9 +233,15 @@ class ManagerArea(QDialog):
             if not shiboken6.isValid(self):
                 return
             self.last_export = path
-            self.say(f"Exported {count:,} rows to {path.name}")
+            self.say(
+                QT_TRANSLATE_NOOP("ManagerArea", "Exported {count} rows to {name}")
+                if count != 1
+                else QT_TRANSLATE_NOOP("ManagerArea", "Exported 1 row to {name}"),
+                count=f"{count:,}",
+                name=path.name,
+            )
 
-        self.say("Exporting…")
+        self.say(QT_TRANSLATE_NOOP("ManagerArea", "Exporting…"))
         self._runner.run(work, done, self._on_export_failed)
 
     def export_pdf_to(self, path: Path) -> None:
@@ -197,9 +257,14 @@ class ManagerArea(QDialog):
                 self._on_export_failed(exc)
                 return
             self.last_export = path
-            self.say(f"Saved the end-of-day report to {path.name}")
+            self.say(
+                QT_TRANSLATE_NOOP(
+                    "ManagerArea", "Saved the end-of-day report to {name}"
+                ),
+                name=path.name,
+            )
 
-        self.say("Preparing the end-of-day report…")
+        self.say(QT_TRANSLATE_NOOP("ManagerArea", "Preparing the end-of-day report…"))
         self._runner.run(
             lambda: eod_report.gather(engine, day, zone), done, self._on_export_failed
         )
@@ -209,27 +274,29 @@ class ManagerArea(QDialog):
     def _on_export_failed(self, exc: BaseException) -> None:
         log.error("export failed: %s", exc)
         if shiboken6.isValid(self):
-            self.say(f"Could not export: {exc}")
+            self.say(
+                QT_TRANSLATE_NOOP("ManagerArea", "Could not export: {error}"), error=exc
+            )
 
-    def _ask_path(self, suffix: str, kind: str) -> Path | None:
+    def _ask_path(self, suffix: str, title: str, kind: str) -> Path | None:
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation
         )
         name = f"pos-{self._day.isoformat()}.{suffix}"
         chosen, _ = QFileDialog.getSaveFileName(
-            self, f"Save {kind}", str(Path(folder) / name), f"{kind} (*.{suffix})"
+            self, title, str(Path(folder) / name), f"{kind} (*.{suffix})"
         )
         return Path(chosen) if chosen else None
 
     @Slot()
     def on_export_csv_clicked(self) -> None:
-        path = self._ask_path("csv", "CSV file")
+        path = self._ask_path("csv", self.tr("Save CSV file"), self.tr("CSV file"))
         if path is not None:
             self.export_csv_to(path)
 
     @Slot()
     def on_export_pdf_clicked(self) -> None:
-        path = self._ask_path("pdf", "PDF report")
+        path = self._ask_path("pdf", self.tr("Save PDF report"), self.tr("PDF report"))
         if path is not None:
             self.export_pdf_to(path)
 
@@ -246,28 +313,46 @@ class ManagerArea(QDialog):
 
     def _run_action(self, action: Action | None, name: str, order_id: str) -> None:
         if action is None:
-            self.day_view.detail.say(NOT_AVAILABLE.format(action=name))
+            self.day_view.detail.say(
+                lambda: i18n.t("ManagerArea", NOT_AVAILABLE).format(
+                    action=i18n.t("ManagerArea", name)
+                )
+            )
             log.info("%s of %s asked; not available in this build", name, order_id)
             return
         action(order_id)
 
     @Slot(str)
     def on_detail_recheck_requested(self, order_id: str) -> None:
-        self._run_action(self._actions.recheck, "Re-check status", order_id)
+        self._run_action(self._actions.recheck, _RECHECK, order_id)
 
     @Slot(str)
     def on_detail_reprint_requested(self, order_id: str) -> None:
-        self._run_action(self._actions.reprint, "Reprint receipt", order_id)
+        self._run_action(self._actions.reprint, _REPRINT, order_id)
+
+    def confirm_refund(self, order_id: str) -> bool:
+        """Ask before a refund, with the buttons in the screen's language."""
+        box = QMessageBox(self)
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setWindowTitle(self.tr("Refund"))
+        box.setText(
+            self.tr("Refund the payment of order {order}?").format(order=order_id)
+        )
+        refund = box.addButton(self.tr("Refund"), QMessageBox.ButtonRole.YesRole)
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        refund.setAccessibleName(self.tr("Refund the payment"))
+        cancel.setAccessibleName(self.tr("Cancel"))
+        box.setDefaultButton(cancel)
+        box.exec()
+        chosen = box.clickedButton() is refund
+        box.deleteLater()
+        return chosen
 
     @Slot(str)
     def on_detail_refund_requested(self, order_id: str) -> None:
-        if self._actions.refund is not None:
-            answer = QMessageBox.question(
-                self, "Refund", f"Refund the payment of order {order_id}?"
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        self._run_action(self._actions.refund, "Refund", order_id)
+        if self._actions.refund is not None and not self.confirm_refund(order_id):
+            return
+        self._run_action(self._actions.refund, _REFUND, order_id)
 
     def done(self, result: int) -> None:
         if self._own_runner:

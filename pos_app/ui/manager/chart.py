@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QEvent, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -42,8 +42,16 @@ class HourlyChart(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._view: Any = None
+        self._buckets: dict[datetime, tuple[int, int, int]] | None = None
+        self._hourly = True
         self.bars: list[tuple[str, int, int]] = []
+        self.title = ""
         self.setMinimumHeight(240)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange and self._buckets is not None:
+            self.set_buckets(self._buckets, hourly=self._hourly)  # new titles
+        super().changeEvent(event)
 
     def __repr__(self) -> str:
         return f"<HourlyChart bars={len(self.bars)}>"
@@ -53,8 +61,9 @@ class HourlyChart(QWidget):
     ) -> None:
         from PySide6 import QtCharts  # lazily: heavy, and only managers need it
 
+        self._buckets, self._hourly = buckets, hourly
         self.bars = bar_values(buckets, hourly=hourly)
-        paid = QtCharts.QBarSet("Paid value (₹)")
+        paid = QtCharts.QBarSet(self.tr("Paid value (₹)"))
         paid.setColor(QColor("#1A5FB4"))
         paid.setBorderColor(QColor("#1A5FB4"))
         for _label, _sales, paise in self.bars:
@@ -65,7 +74,12 @@ class HourlyChart(QWidget):
 
         chart = QtCharts.QChart()
         chart.addSeries(series)
-        chart.setTitle("Paid value by hour (₹)" if hourly else "Paid value by day (₹)")
+        self.title = (
+            self.tr("Paid value by hour (₹)")
+            if hourly
+            else self.tr("Paid value by day (₹)")
+        )
+        chart.setTitle(self.title)
         title_font = QFont("DejaVu Sans")
         title_font.setPixelSize(14)
         title_font.setBold(True)
@@ -95,7 +109,10 @@ class HourlyChart(QWidget):
             self._view = QtCharts.QChartView()
             self._view.setRenderHint(QPainter.RenderHint.Antialiasing)
             self._view.setStyleSheet("background: transparent; border: none;")
+            self._view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture, no keys
+            self._view.viewport().setFocusPolicy(Qt.FocusPolicy.NoFocus)
             self._layout.addWidget(self._view)
+        self._view.setAccessibleName(self.title)
         old = self._view.chart()
         self._view.setChart(chart)
         if old is not None:

@@ -7,10 +7,12 @@ Signals:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from datetime import date, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -21,8 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.domain.money import Money
+from pos_app.domain.states import AttemptStatus, SaleStatus
 from pos_app.store import analytics, reports
 from pos_app.store.repository import Store
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.manager import labels
 from pos_app.ui.manager.detail_pane import DetailPane
 from pos_app.ui.manager.filter_bar import FilterBar
 from pos_app.ui.manager.tiles import TileRow
@@ -33,13 +39,15 @@ __all__ = ["DayView", "summary_tiles"]
 
 log = logging.getLogger(__name__)
 
+#: The tiles' captions (context "SummaryTiles", translated by each tile).
 TILES = {
-    "sales": "Sales",
-    "paid": "Paid value",
-    "success": "Success rate",
-    "unresolved": "Unresolved",
-    "refunds": "Refunds",
+    "sales": QT_TRANSLATE_NOOP("SummaryTiles", "Sales"),
+    "paid": QT_TRANSLATE_NOOP("SummaryTiles", "Paid value"),
+    "success": QT_TRANSLATE_NOOP("SummaryTiles", "Success rate"),
+    "unresolved": QT_TRANSLATE_NOOP("SummaryTiles", "Unresolved"),
+    "refunds": QT_TRANSLATE_NOOP("SummaryTiles", "Refunds"),
 }
+TILE_CONTEXT = "SummaryTiles"
 
 
 def _percent(rate: float | None) -> str:
@@ -47,27 +55,45 @@ def _percent(rate: float | None) -> str:
 
 
 def summary_tiles(tiles: TileRow, summary: analytics.Summary) -> None:
-    """Fill the five summary tiles from a summary."""
+    """Fill the five summary tiles from a summary (in the current language)."""
     paid_count, paid_paise = summary.paid
     tiles.tile("sales").set_value(
-        f"{summary.sales:,}", f"{Money(summary.value_paise).format()} asked"
+        f"{summary.sales:,}",
+        QCoreApplication.translate("SummaryTiles", "{amount} asked").format(
+            amount=Money(summary.value_paise).format()
+        ),
+    )
+    paid_note = (
+        QCoreApplication.translate("SummaryTiles", "1 paid sale")
+        if paid_count == 1
+        else QCoreApplication.translate("SummaryTiles", "{count} paid sales")
     )
     tiles.tile("paid").set_value(
-        Money(paid_paise).format(), f"{paid_count:,} paid sales", tone="success"
+        Money(paid_paise).format(),
+        paid_note.format(count=f"{paid_count:,}"),
+        tone="success",
     )
     tiles.tile("success").set_value(
         _percent(summary.success_rate),
-        f"of {summary.sales_attempted:,} sales with a payment try",
+        QCoreApplication.translate(
+            "SummaryTiles", "of {count} sales with a payment try"
+        ).format(count=f"{summary.sales_attempted:,}"),
     )
     unresolved = summary.unresolved
     tiles.tile("unresolved").set_value(
         f"{unresolved:,}",
-        "open sales, not paid" if unresolved else "nothing left open",
+        QCoreApplication.translate("SummaryTiles", "open sales, not paid")
+        if unresolved
+        else QCoreApplication.translate("SummaryTiles", "nothing left open"),
         tone="warning" if unresolved else "",
     )
     tiles.tile("refunds").set_value(
         Money(summary.refunds_paise).format(),
-        f"{summary.refunds} refunded, {summary.refund_requests} pending",
+        QCoreApplication.translate(
+            "SummaryTiles", "{refunded} refunded, {pending} pending"
+        ).format(
+            refunded=f"{summary.refunds:,}", pending=f"{summary.refund_requests:,}"
+        ),
     )
 
 
@@ -89,20 +115,26 @@ class DayView(QWidget):
         self._day = day
         self._base = reports.TxnFilter.for_day(day, zone)
         self._summary_generation = 0
+        self._summary: analytics.Summary | None = None
+        self._footer_text: Callable[[], str] = lambda: self.tr("Counting…")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(10)
 
-        self.tiles = TileRow(TILES)
+        self.tiles = TileRow(TILES, context=TILE_CONTEXT)
         layout.addWidget(self.tiles)
 
         self.filters = FilterBar()
         layout.addWidget(self.filters)
 
-        self.model = TransactionsModel(store, self._base, zone=zone, runner=runner)
+        # A child of this view, so it hears LanguageChange and renames its columns.
+        self.model = TransactionsModel(
+            store, self._base, zone=zone, runner=runner, parent=self
+        )
         self.table = QTableView()
         self.table.setObjectName("transactions")
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.TIME, Qt.SortOrder.AscendingOrder)
@@ -116,11 +148,8 @@ class DayView(QWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setStretchLastSection(False)
-        widths = [64, 104, 96, 78, 88, 84, 62, 70, 78, 42]
-        for column, width in enumerate(widths):
-            header.resizeSection(column, width)
 
-        self.footer = QLabel("Counting…")
+        self.footer = QLabel()
         self.footer.setProperty("role", "muted")
 
         left = QWidget()
@@ -137,8 +166,9 @@ class DayView(QWidget):
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([sum(widths) + 30, 440])
         layout.addWidget(self.splitter, 1)
+        self._fitted = False
+        self.retranslate()
 
         self.filters.filters_changed.connect(self.on_filters_filters_changed)
         self.model.totals_changed.connect(self.on_model_totals_changed)
@@ -158,6 +188,74 @@ class DayView(QWidget):
     @property
     def day(self) -> date:
         return self._day
+
+    def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Transactions of the day"))
+        self.fit_columns()
+        self.footer.setText(self._footer_text())
+        if self._summary is not None:
+            summary_tiles(self.tiles, self._summary)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted:  # now the manager style sheet gives the real fonts
+            self._fitted = True
+            self.fit_columns()
+            table = sum(self.column_widths()) + 30
+            rest = max(self.splitter.width() - table, 400)
+            self.splitter.setSizes([table, rest])
+
+    def column_widths(self) -> list[int]:
+        """Widths that show every title, time, amount and status whole.
+
+        Measured in the table's font for the current language: the time, amount,
+        status and tries columns always fit their widest value; order id, flow,
+        route, cashier, terminal and phone fit a typical value and elide a longer
+        one (free text a person typed, or a code shown whole in the detail pane).
+        """
+        self.table.ensurePolished()
+        self.table.horizontalHeader().ensurePolished()
+        metrics = self.table.fontMetrics()
+        header_metrics = self.table.horizontalHeader().fontMetrics()
+        statuses = {
+            i18n.render(labels.status_label(sale, attempt))
+            for sale in SaleStatus
+            for attempt in [None, *(a.value for a in AttemptStatus)]
+        }
+        flows = [i18n.render(text) for text in labels.FLOW_LABELS.values()]
+        samples: dict[Column, list[str]] = {
+            Column.TIME: ["00:00:00"],  # one day: the time only
+            Column.ORDER_ID: ["T01D00000"],
+            Column.AMOUNT: ["₹99,99,999.00"],
+            Column.STATUS: sorted(statuses),
+            Column.FLOW: flows,
+            Column.ROUTE: ["AMAZONPAY"],
+            Column.CASHIER: ["meena"],
+            Column.TERMINAL: ["T01"],
+            Column.PHONE: ["******0000"],
+            Column.ATTEMPTS: ["99"],
+        }
+        widths = []
+        for column in Column:
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            # The header is bold, padded 6 px a side; a sortable one shows an arrow.
+            need = header_metrics.horizontalAdvance(str(title)) * 1.1 + 14
+            if column in SORTABLE:
+                need += 14
+            for text in samples[column]:
+                need = max(need, metrics.horizontalAdvance(text) + 10)
+            widths.append(int(need + 0.5))
+        return widths
+
+    def fit_columns(self) -> None:
+        header = self.table.horizontalHeader()
+        for column, width in enumerate(self.column_widths()):
+            header.resizeSection(column, width)
 
     def set_day(self, day: date) -> None:
         self._day = day
@@ -183,6 +281,7 @@ class DayView(QWidget):
             if not shiboken6.isValid(self) or generation != self._summary_generation:
                 return  # closed, or a newer day was asked for
             summary, choices = result
+            self._summary = summary
             summary_tiles(self.tiles, summary)
             self.filters.set_choices(choices)
             self.summary_ready.emit(summary)
@@ -191,33 +290,50 @@ class DayView(QWidget):
             log.error("could not compute the day's figures: %s", exc)
             if not shiboken6.isValid(self):
                 return
-            self.footer.setText(f"Could not compute the day's figures: {exc}")
+            self._set_footer(
+                lambda: self.tr("Could not compute the day's figures: {error}").format(
+                    error=i18n.render(exc)
+                )
+            )
 
         self._runner.run(work, done, failed)
 
     def select_row(self, row: int) -> None:
         self.table.selectRow(row)
 
+    def _set_footer(self, text: Callable[[], str]) -> None:
+        """Show ``text()`` under the table, and again after a language change."""
+        self._footer_text = text
+        self.footer.setText(text())
+
     @Slot()
     def on_filters_filters_changed(self) -> None:
-        self.footer.setText("Counting…")
+        self._set_footer(lambda: self.tr("Counting…"))
         self.model.set_filter(self.filters.apply(self._base))
 
     @Slot(object, object)
     def on_model_totals_changed(self, rows: int, paise: int) -> None:
         shown = self._day.strftime("%A %d %B %Y")
-        self.footer.setText(
-            f"{rows:,} transactions · {Money(paise).format()} · {shown} (local time)"
-        )
+        amount = Money(paise).format()
+
+        def text() -> str:
+            sentence = (
+                self.tr("1 transaction · {amount} · {day} (local time)")
+                if rows == 1
+                else self.tr("{count} transactions · {amount} · {day} (local time)")
+            )
+            return sentence.format(count=f"{rows:,}", amount=amount, day=shown)
+
+        self._set_footer(text)
 
     @Slot(bool)
     def on_model_loading_changed(self, loading: bool) -> None:
         if loading:
-            self.footer.setText("Loading…")
+            self._set_footer(lambda: self.tr("Loading…"))
 
     @Slot(str)
     def on_model_load_failed(self, message: str) -> None:
-        self.footer.setText(message)
+        self._set_footer(lambda: message)
 
     @Slot(QItemSelection, QItemSelection)
     def on_table_selection_changed(

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -30,6 +31,8 @@ from pos_app.domain.money import Money
 from pos_app.domain.states import SaleStatus
 from pos_app.store.models import Attempt, Event, Sale
 from pos_app.store.repository import Store
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.manager import labels
 from pos_app.ui.theme import set_style
 
@@ -55,9 +58,33 @@ def _detail_text(event: Event) -> str:
     return ", ".join(parts)
 
 
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+#: The facts under the title, in English (keys) and said through "DetailPane".
+FACTS = (
+    QT_TRANSLATE_NOOP("DetailPane", "Time"),
+    QT_TRANSLATE_NOOP("DetailPane", "Cashier"),
+    QT_TRANSLATE_NOOP("DetailPane", "Terminal"),
+    QT_TRANSLATE_NOOP("DetailPane", "Phone"),
+    QT_TRANSLATE_NOOP("DetailPane", "Gateway status"),
+    QT_TRANSLATE_NOOP("DetailPane", "Txn id"),
+)
+ATTEMPT_COLUMNS = (
+    "#",
+    QT_TRANSLATE_NOOP("DetailPane", "Flow"),
+    QT_TRANSLATE_NOOP("DetailPane", "Route"),
+    QT_TRANSLATE_NOOP("DetailPane", "Status"),
+    QT_TRANSLATE_NOOP("DetailPane", "Gateway"),
+    QT_TRANSLATE_NOOP("DetailPane", "Error"),
+)
+TIMELINE_COLUMNS = (
+    QT_TRANSLATE_NOOP("DetailPane", "Time"),
+    QT_TRANSLATE_NOOP("DetailPane", "Event"),
+    QT_TRANSLATE_NOOP("DetailPane", "From → to"),
+    QT_TRANSLATE_NOOP("DetailPane", "Detail"),
+)
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
     table.verticalHeader().setVisible(False)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -91,9 +118,12 @@ class DetailPane(QFrame):
         self._store = store
         self._zone = zone
         self._order_id = ""
+        self._shown: tuple[Sale, list[Attempt], list[Event]] | None = None
+        self._notice_text: Callable[[], str] = str
         self.setProperty("role", "panel")
         self._setup_ui()
         self.clear()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<DetailPane order_id={self._order_id!r}>"
@@ -132,10 +162,11 @@ class DetailPane(QFrame):
         self._facts.setHorizontalSpacing(16)
         self._facts.setVerticalSpacing(4)
         self._fact_values: dict[str, QLabel] = {}
-        names = ["Time", "Cashier", "Terminal", "Phone", "Gateway status", "Txn id"]
-        for i, name in enumerate(names):
-            caption = QLabel(name)
+        self._fact_captions: dict[str, QLabel] = {}
+        for i, name in enumerate(FACTS):
+            caption = QLabel()
             caption.setProperty("role", "muted")
+            self._fact_captions[name] = caption
             value = QLabel("—")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._facts.addWidget(caption, i // 3 * 2, i % 3)
@@ -143,18 +174,21 @@ class DetailPane(QFrame):
             self._fact_values[name] = value
         layout.addLayout(self._facts)
 
-        layout.addWidget(self._section("Payment attempts"))
-        self._attempts = _table(["#", "Flow", "Route", "Status", "Gateway", "Error"])
+        self._attempts_title = self._section()
+        layout.addWidget(self._attempts_title)
+        self._attempts = _table(len(ATTEMPT_COLUMNS))
         self._attempts.setHorizontalScrollBarPolicy(
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
         )
         self._attempts.setMaximumHeight(120)
         layout.addWidget(self._attempts)
 
-        layout.addWidget(self._section("Timeline"))
-        self._timeline = _table(["Time", "Event", "From → to", "Detail"])
+        self._timeline_title = self._section()
+        layout.addWidget(self._timeline_title)
+        self._timeline = _table(len(TIMELINE_COLUMNS))
+        # A long detail can be scrolled to (and read whole in its tooltip).
         self._timeline.setHorizontalScrollBarPolicy(
-            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
         self._timeline.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch
@@ -168,9 +202,9 @@ class DetailPane(QFrame):
         layout.addWidget(self._notice)
 
         actions = QHBoxLayout()
-        self._recheck = QPushButton("Re-check status")
-        self._reprint = QPushButton("Reprint receipt")
-        self._refund = QPushButton("Refund…")
+        self._recheck = QPushButton()
+        self._reprint = QPushButton()
+        self._refund = QPushButton()
         self._refund.setProperty("role", "danger")
         actions.addWidget(self._recheck)
         actions.addWidget(self._reprint)
@@ -182,20 +216,61 @@ class DetailPane(QFrame):
         self._reprint.clicked.connect(self.on_reprint_clicked)
         self._refund.clicked.connect(self.on_refund_clicked)
 
-        self._empty = QLabel("Select a transaction to see its attempts and timeline.")
+        self._empty = QLabel()
         self._empty.setProperty("role", "muted")
         self._empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._empty.setWordWrap(True)
         layout.addWidget(self._empty)
 
-    def _section(self, text: str) -> QLabel:
-        label = QLabel(text)
+    def _section(self) -> QLabel:
+        label = QLabel()
         label.setProperty("role", "section")
         return label
 
-    def say(self, text: str) -> None:
-        """Show a short notice under the timeline (empty hides it)."""
-        self._notice.setText(text)
-        self._notice.setVisible(bool(text))
+    def retranslate(self) -> None:
+        for name, caption in self._fact_captions.items():
+            caption.setText(i18n.t("DetailPane", name))
+            self._fact_values[name].setAccessibleName(caption.text())
+        self._attempts_title.setText(self.tr("Payment attempts"))
+        self._timeline_title.setText(self.tr("Timeline"))
+        self._attempts.setHorizontalHeaderLabels(
+            [i18n.t("DetailPane", c) for c in ATTEMPT_COLUMNS]
+        )
+        self._timeline.setHorizontalHeaderLabels(
+            [i18n.t("DetailPane", c) for c in TIMELINE_COLUMNS]
+        )
+        self._attempts.setAccessibleName(self.tr("Payment attempts"))
+        self._timeline.setAccessibleName(self.tr("Timeline"))
+        self._recheck.setText(self.tr("Re-check status"))
+        self._reprint.setText(self.tr("Reprint receipt"))
+        self._refund.setText(self.tr("Refund…"))
+        self._recheck.setAccessibleName(self.tr("Re-check the payment status"))
+        self._reprint.setAccessibleName(self.tr("Reprint the receipt"))
+        self._refund.setAccessibleName(self.tr("Refund the payment"))
+        self._empty.setText(
+            self.tr("Select a transaction to see its attempts and timeline.")
+        )
+        if self._shown is None:
+            self._title.setText(self.tr("No transaction selected"))
+        else:
+            self._fill(*self._shown, keep_notice=True)
+        self._notice.setText(self._notice_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def say(self, text: str | Callable[[], str]) -> None:
+        """Show a short notice under the timeline (empty hides it).
+
+        ``text`` may be a function that returns it: it is called again when the
+        language changes.
+        """
+        self._notice_text = text if callable(text) else (lambda: text)
+        shown = self._notice_text()
+        self._notice.setText(shown)
+        self._notice.setVisible(bool(shown))
 
     @property
     def notice(self) -> str:
@@ -203,7 +278,8 @@ class DetailPane(QFrame):
 
     def clear(self) -> None:
         self._order_id = ""
-        self._title.setText("No transaction selected")
+        self._shown = None
+        self._title.setText(self.tr("No transaction selected"))
         self._pill.hide()
         self._amount.setText("")
         for value in self._fact_values.values():
@@ -226,14 +302,23 @@ class DetailPane(QFrame):
         self._fill(sale, attempts, events)
         return True
 
-    def _fill(self, sale: Sale, attempts: list[Attempt], events: list[Event]) -> None:
+    def _fill(
+        self,
+        sale: Sale,
+        attempts: list[Attempt],
+        events: list[Event],
+        *,
+        keep_notice: bool = False,
+    ) -> None:
         last = attempts[-1] if attempts else None
         self._order_id = sale.order_id
+        self._shown = (sale, attempts, events)
         self._empty.hide()
-        self.say("")
+        if not keep_notice:
+            self.say("")
         self._title.setText(sale.order_id)
         status = last.status if last else None
-        self._pill.setText(labels.status_label(sale.status, status))
+        self._pill.setText(i18n.render(labels.status_label(sale.status, status)))
         set_style(self._pill, tone=labels.status_tone(sale.status, status))
         self._pill.show()
         self._amount.setText(Money(sale.total_paise).format())
@@ -259,7 +344,7 @@ class DetailPane(QFrame):
             )
             cells = [
                 str(attempt.seq),
-                labels.flow_label(attempt.flow),
+                i18n.render(labels.flow_label(attempt.flow)),
                 attempt.route,
                 attempt.status.value,
                 attempt.gateway_status or "—",

@@ -6,11 +6,12 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from pos_app.domain.states import Flow
 from pos_app.store import reports
+from pos_app.ui import i18n
 from pos_app.ui.manager import labels
 
 __all__ = ["FilterBar"]
@@ -28,23 +29,21 @@ class FilterBar(QWidget):
         layout.setSpacing(8)
 
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search order id or last phone digits")
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(260)
         layout.addWidget(self.search, 2)
 
-        self.status = self._combo(list(labels.STATUS_FILTERS))
-        self.flow = self._combo(
-            [(_ANY, "All flows"), *((f.value, labels.flow_label(f)) for f in Flow)]
-        )
-        self.route = self._combo([(_ANY, "All routes")])
-        self.cashier = self._combo([(_ANY, "All cashiers")])
-        self.terminal = self._combo([(_ANY, "All terminals")])
+        # The item texts are set (in the current language) by retranslate.
+        self.status = self._combo([(v, "") for v, _ in labels.STATUS_FILTERS])
+        self.flow = self._combo([(_ANY, ""), *((f.value, "") for f in Flow)])
+        self.route = self._combo([(_ANY, "")])
+        self.cashier = self._combo([(_ANY, "")])
+        self.terminal = self._combo([(_ANY, "")])
         for combo in (self.status, self.flow, self.route, self.cashier, self.terminal):
             layout.addWidget(combo, 1)
             combo.currentIndexChanged.connect(self.on_combo_changed)
 
-        self._clear = QPushButton("Clear")
+        self._clear = QPushButton()
         self._clear.clicked.connect(self.on_clear_clicked)
         layout.addWidget(self._clear)
 
@@ -53,6 +52,31 @@ class FilterBar(QWidget):
         self._debounce.setInterval(250)
         self._debounce.timeout.connect(self.filters_changed)
         self.search.textChanged.connect(self.on_search_text_changed)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(self.tr("Search order id or last phone digits"))
+        self.search.setAccessibleName(self.tr("Search transactions"))
+        for index, (_value, text) in enumerate(labels.STATUS_FILTERS):
+            self.status.setItemText(index, i18n.render(text))
+        self.flow.setItemText(0, self.tr("All flows"))
+        for index, flow in enumerate(Flow, start=1):
+            self.flow.setItemText(index, i18n.render(labels.flow_label(flow)))
+        self.route.setItemText(0, self.tr("All routes"))
+        self.cashier.setItemText(0, self.tr("All cashiers"))
+        self.terminal.setItemText(0, self.tr("All terminals"))
+        self.status.setAccessibleName(self.tr("Filter by status"))
+        self.flow.setAccessibleName(self.tr("Filter by payment flow"))
+        self.route.setAccessibleName(self.tr("Filter by gateway route"))
+        self.cashier.setAccessibleName(self.tr("Filter by cashier"))
+        self.terminal.setAccessibleName(self.tr("Filter by terminal"))
+        self._clear.setText(self.tr("Clear"))
+        self._clear.setAccessibleName(self.tr("Clear the filters"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def __repr__(self) -> str:
         return f"<FilterBar search={self.search.text()!r}>"

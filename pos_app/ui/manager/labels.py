@@ -1,8 +1,14 @@
-"""Words and colours the manager screens, the PDF and the CLI share."""
+"""Words and colours the manager screens, the PDF and the CLI share.
+
+The words are :class:`~pos_app.domain.text.Text`: English for the PDF, the CSV and
+the CLI (this module needs no Qt), said in the screen's language by
+:func:`pos_app.ui.i18n.render`.
+"""
 
 from __future__ import annotations
 
 from pos_app.domain.states import TERMINAL, AttemptStatus, Flow, SaleStatus
+from pos_app.domain.text import Text, translate
 
 __all__ = [
     "FLOW_LABELS",
@@ -15,20 +21,20 @@ __all__ = [
 ]
 
 FLOW_LABELS: dict[str, str] = {
-    Flow.DIRECT_DEBIT.value: "Direct debit",
-    Flow.LINK_AND_PAY.value: "Link and pay",
-    Flow.CCT_TOPUP.value: "CCT top-up",
-    Flow.REDIRECT_OTP.value: "OTP redirect",
-    "none": "No attempt",
+    Flow.DIRECT_DEBIT.value: translate("ManagerLabels", "Direct debit"),
+    Flow.LINK_AND_PAY.value: translate("ManagerLabels", "Link and pay"),
+    Flow.CCT_TOPUP.value: translate("ManagerLabels", "CCT top-up"),
+    Flow.REDIRECT_OTP.value: translate("ManagerLabels", "OTP redirect"),
+    "none": translate("ManagerLabels", "No attempt"),
 }
 
 #: (filter value, label) for the status filter; "" means any.
 STATUS_FILTERS: tuple[tuple[str, str], ...] = (
-    ("", "All statuses"),
-    (SaleStatus.PAID.value, "Paid"),
-    ("unresolved", "Unresolved"),
-    (SaleStatus.OPEN.value, "Not paid (open)"),
-    (SaleStatus.CANCELLED.value, "Cancelled"),
+    ("", translate("ManagerLabels", "All statuses")),
+    (SaleStatus.PAID.value, translate("ManagerLabels", "Paid")),
+    ("unresolved", translate("ManagerLabels", "Unresolved")),
+    (SaleStatus.OPEN.value, translate("ManagerLabels", "Not paid (open)")),
+    (SaleStatus.CANCELLED.value, translate("ManagerLabels", "Cancelled")),
 )
 
 STATUS_COLOURS: dict[str, str] = {
@@ -48,20 +54,20 @@ def masked_phone(last4: str | None) -> str:
     return f"******{last4}" if last4 else "—"
 
 
-def _label(sale: str, attempt: str | None) -> str:
+def _label(sale: str, attempt: str | None) -> Text:
     if sale == SaleStatus.PAID:
-        return "Paid"
+        return translate("ManagerLabels", "Paid")
     if sale == SaleStatus.CANCELLED:
-        return "Cancelled"
+        return translate("ManagerLabels", "Cancelled")
     if attempt is None:
-        return "Open"
+        return translate("ManagerLabels", "Open")
     if attempt == AttemptStatus.UNKNOWN:
-        return "Unresolved"
+        return translate("ManagerLabels", "Unresolved")
     if AttemptStatus(attempt) not in TERMINAL:
-        return "In progress"
+        return translate("ManagerLabels", "In progress")
     if attempt == AttemptStatus.FAILED:
-        return "Failed"
-    return "Not paid"
+        return translate("ManagerLabels", "Failed")
+    return translate("ManagerLabels", "Not paid")
 
 
 # Every (sale, latest attempt) pair, worked out once: exports call this per row.
@@ -79,7 +85,7 @@ _TONES = {
 
 
 def status_label(sale: SaleStatus | str, attempt: AttemptStatus | str | None) -> str:
-    """Say where a sale stands: "Paid", "Unresolved", "Failed", ..."""
+    """Say where a sale stands: "Paid", "Unresolved", "Failed", ... (as Text)."""
     return _LABELS[(sale, attempt)]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import logging
 
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.store import settings
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.manager import style
 
 __all__ = ["PinDialog"]
@@ -40,12 +42,28 @@ class _Mode(enum.Enum):
 
 
 _PROMPTS = {
-    _Mode.VERIFY: ("Manager PIN", "Enter the manager PIN to open the manager area."),
-    _Mode.CREATE: (
-        "Create a manager PIN",
-        "No manager PIN is set on this terminal yet. Choose 4 to 8 digits.",
+    _Mode.VERIFY: (
+        QT_TRANSLATE_NOOP("PinDialog", "Manager PIN"),
+        QT_TRANSLATE_NOOP(
+            "PinDialog", "Enter the manager PIN to open the manager area."
+        ),
     ),
-    _Mode.CONFIRM: ("Confirm the new PIN", "Type the same PIN again."),
+    _Mode.CREATE: (
+        QT_TRANSLATE_NOOP("PinDialog", "Create a manager PIN"),
+        QT_TRANSLATE_NOOP(
+            "PinDialog",
+            "No manager PIN is set on this terminal yet. Choose 4 to 8 digits.",
+        ),
+    ),
+    _Mode.CONFIRM: (
+        QT_TRANSLATE_NOOP("PinDialog", "Confirm the new PIN"),
+        QT_TRANSLATE_NOOP("PinDialog", "Type the same PIN again."),
+    ),
+}
+_OK_TEXT = {
+    _Mode.VERIFY: QT_TRANSLATE_NOOP("PinDialog", "Unlock"),
+    _Mode.CREATE: QT_TRANSLATE_NOOP("PinDialog", "Next"),
+    _Mode.CONFIRM: QT_TRANSLATE_NOOP("PinDialog", "Save PIN"),
 }
 
 
@@ -64,10 +82,10 @@ class PinDialog(QDialog):
         self._guard = guard or settings.PinGuard(store)
         self._mode = _Mode.VERIFY if settings.has_manager_pin(store) else _Mode.CREATE
         self._first_entry = ""
+        self._message_source: tuple[str, dict[str, object]] = ("", {})
         self._tick = QTimer(self)
         self._tick.setInterval(1000)
 
-        self.setWindowTitle("Manager area")
         self.setModal(True)
         self.setObjectName("managerPinDialog")
         self.setStyleSheet(style.MANAGER_QSS)
@@ -77,6 +95,7 @@ class PinDialog(QDialog):
         self._tick.timeout.connect(self.on_tick_timeout)
         self._show_mode()
         self._show_lock()
+        self.retranslate()
 
     def __repr__(self) -> str:
         return f"<PinDialog mode={self._mode.value}>"
@@ -126,8 +145,7 @@ class PinDialog(QDialog):
         pad.setSpacing(8)
         self._keys: list[QPushButton] = []
         for position, key in enumerate("123456789C0<"):
-            text = {"C": "Clear", "<": "⌫"}.get(key, key)
-            button = QPushButton(text)
+            button = QPushButton(key)
             button.setProperty("role", "key")
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(lambda _=False, k=key: self.on_digit_clicked(k))
@@ -136,9 +154,9 @@ class PinDialog(QDialog):
         layout.addLayout(pad)
 
         buttons = QHBoxLayout()
-        self._cancel = QPushButton("Cancel")
+        self._cancel = QPushButton()
         self._cancel.clicked.connect(self.reject)
-        self._ok = QPushButton("Unlock")
+        self._ok = QPushButton()
         self._ok.setProperty("role", "primary")
         self._ok.setDefault(True)
         self._ok.clicked.connect(self.on_ok_clicked)
@@ -147,22 +165,51 @@ class PinDialog(QDialog):
         buttons.addWidget(self._ok)
         layout.addLayout(buttons)
 
-    def _show_mode(self) -> None:
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Manager area"))
         title, prompt = _PROMPTS[self._mode]
-        self._title.setText(title)
-        self._prompt.setText(prompt)
-        self._ok.setText(
-            {_Mode.VERIFY: "Unlock", _Mode.CREATE: "Next", _Mode.CONFIRM: "Save PIN"}[
-                self._mode
-            ]
-        )
+        self._title.setText(i18n.t("PinDialog", title))
+        self._prompt.setText(i18n.t("PinDialog", prompt))
+        self._ok.setText(i18n.t("PinDialog", _OK_TEXT[self._mode]))
+        self._ok.setAccessibleName(self._ok.text())
+        self._cancel.setText(self.tr("Cancel"))
+        self._cancel.setAccessibleName(self.tr("Cancel"))
+        self._field.setAccessibleName(self.tr("Manager PIN, 4 to 8 digits"))
+        for key, button in zip("123456789C0<", self._keys, strict=True):
+            if key == "C":
+                button.setText(self.tr("Clear"))
+                button.setAccessibleName(self.tr("Clear the PIN"))
+            elif key == "<":
+                button.setText("⌫")
+                button.setAccessibleName(self.tr("Delete the last digit"))
+            else:
+                button.setAccessibleName(key)
+        self._message.setText(self._message_text())
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _show_mode(self) -> None:
+        self.retranslate()
         self._field.clear()
         self._field.setFocus()
 
-    def _say(self, text: str) -> None:
-        if text:
-            log.info("manager PIN dialog: %s", text)
-        self._message.setText(text)
+    def _say(self, source: str, **fields: object) -> None:
+        """Show a message (English ``source``, marked with QT_TRANSLATE_NOOP).
+
+        The English goes to the log; the screen says it in the current language,
+        again after a language change.
+        """
+        self._message_source = (source, fields)
+        if source:
+            log.info("manager PIN dialog: %s", source.format(**fields))
+        self._message.setText(self._message_text())
+
+    def _message_text(self) -> str:
+        source, fields = self._message_source
+        return i18n.t("PinDialog", source).format(**fields) if source else ""
 
     def _show_lock(self) -> None:
         left = self._guard.locked_for() if self._mode is _Mode.VERIFY else 0.0
@@ -170,7 +217,12 @@ class PinDialog(QDialog):
         for widget in (*self._keys, self._ok, self._field):
             widget.setEnabled(not locked)
         if locked:
-            self._say(f"Too many wrong PINs. Try again in {int(left + 0.999)} s.")
+            self._say(
+                QT_TRANSLATE_NOOP(
+                    "PinDialog", "Too many wrong PINs. Try again in {seconds} s."
+                ),
+                seconds=int(left + 0.999),
+            )
             if not self._tick.isActive():
                 self._tick.start()
         elif self._tick.isActive():
@@ -196,7 +248,9 @@ class PinDialog(QDialog):
         pin = self._field.text()
         if self._mode is _Mode.CREATE:
             if not settings.is_valid_pin(pin):
-                self._say("A manager PIN has 4 to 8 digits.")
+                self._say(
+                    QT_TRANSLATE_NOOP("PinDialog", "A manager PIN has 4 to 8 digits.")
+                )
                 return
             self._first_entry = pin
             self._mode = _Mode.CONFIRM
@@ -207,7 +261,12 @@ class PinDialog(QDialog):
                 self._first_entry = ""
                 self._mode = _Mode.CREATE
                 self._show_mode()
-                self._say("The two PINs were different. Choose the PIN again.")
+                self._say(
+                    QT_TRANSLATE_NOOP(
+                        "PinDialog",
+                        "The two PINs were different. Choose the PIN again.",
+                    )
+                )
                 return
             self._busy(lambda: settings.set_manager_pin(self._store, pin))
             log.info("manager PIN created")
@@ -217,7 +276,7 @@ class PinDialog(QDialog):
 
     def _verify(self, pin: str) -> None:
         if not pin:
-            self._say("Enter the PIN.")
+            self._say(QT_TRANSLATE_NOOP("PinDialog", "Enter the PIN."))
             return
         result: list[settings.PinCheck] = []
         self._busy(lambda: result.append(self._guard.attempt(pin)))
@@ -227,8 +286,16 @@ class PinDialog(QDialog):
             log.info("manager area unlocked")
             self.accept()
         elif check.outcome is settings.PinOutcome.WRONG:
-            tries = "try" if check.tries_left == 1 else "tries"
-            self._say(f"Wrong PIN. {check.tries_left} {tries} left before a lockout.")
+            self._say(
+                QT_TRANSLATE_NOOP(
+                    "PinDialog", "Wrong PIN. 1 try left before a lockout."
+                )
+                if check.tries_left == 1
+                else QT_TRANSLATE_NOOP(
+                    "PinDialog", "Wrong PIN. {count} tries left before a lockout."
+                ),
+                count=check.tries_left,
+            )
         else:
             self._show_lock()
 

@@ -22,6 +22,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -33,6 +34,8 @@ from PySide6.QtGui import QColor
 from pos_app.domain.money import Money
 from pos_app.store import reports
 from pos_app.store.repository import Store
+from pos_app.ui import i18n
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP
 from pos_app.ui.manager import labels
 from pos_app.ui.tasks import TaskRunner
 
@@ -56,17 +59,18 @@ class Column(enum.IntEnum):
     ATTEMPTS = 9
 
 
+#: Column titles in English; headerData says them in the current language.
 HEADERS = {
-    Column.TIME: "Time",
-    Column.ORDER_ID: "Order id",
-    Column.AMOUNT: "Amount",
-    Column.STATUS: "Status",
-    Column.FLOW: "Flow",
-    Column.ROUTE: "Route",
-    Column.CASHIER: "Cashier",
-    Column.TERMINAL: "Terminal",
-    Column.PHONE: "Phone",
-    Column.ATTEMPTS: "Tries",
+    Column.TIME: QT_TRANSLATE_NOOP("TransactionsModel", "Time"),
+    Column.ORDER_ID: QT_TRANSLATE_NOOP("TransactionsModel", "Order id"),
+    Column.AMOUNT: QT_TRANSLATE_NOOP("TransactionsModel", "Amount"),
+    Column.STATUS: QT_TRANSLATE_NOOP("TransactionsModel", "Status"),
+    Column.FLOW: QT_TRANSLATE_NOOP("TransactionsModel", "Flow"),
+    Column.ROUTE: QT_TRANSLATE_NOOP("TransactionsModel", "Route"),
+    Column.CASHIER: QT_TRANSLATE_NOOP("TransactionsModel", "Cashier"),
+    Column.TERMINAL: QT_TRANSLATE_NOOP("TransactionsModel", "Terminal"),
+    Column.PHONE: QT_TRANSLATE_NOOP("TransactionsModel", "Phone"),
+    Column.ATTEMPTS: QT_TRANSLATE_NOOP("TransactionsModel", "Tries"),
 }
 
 #: Columns the database sorts by; the others are computed per row and not sortable.
@@ -93,6 +97,10 @@ class TransactionsModel(QAbstractTableModel):
         load_failed(str): a page or the count could not be read.
 
     ``runner`` None reads everything synchronously (benchmarks, scripts).
+
+    Header titles, statuses and flows follow the current language: on
+    ``LanguageChange`` (which a parent widget passes on to the model) it emits
+    ``headerDataChanged`` and ``dataChanged`` for those columns.
     """
 
     # object, not int: a day's paise overflow a C++ int.
@@ -159,6 +167,22 @@ class TransactionsModel(QAbstractTableModel):
     def loading(self) -> bool:
         return self._loading
 
+    def retranslate(self) -> None:
+        """Tell the views that the titles and the worded columns changed language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            last = len(self._rows) - 1
+            self.dataChanged.emit(
+                self.index(0, Column.STATUS),
+                self.index(last, Column.FLOW),
+                [Qt.ItemDataRole.DisplayRole],
+            )
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        return super().event(event)
+
     # -- Qt's model interface ------------------------------------------------------
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
@@ -204,7 +228,7 @@ class TransactionsModel(QAbstractTableModel):
             return None
         column = Column(section)
         if role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[column]
+            return i18n.t("TransactionsModel", HEADERS[column])
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if column in (Column.AMOUNT, Column.ATTEMPTS) else _LEFT
         return None
@@ -244,8 +268,10 @@ class TransactionsModel(QAbstractTableModel):
         values = {
             Column.ORDER_ID: row.order_id,
             Column.AMOUNT: Money(row.total_paise).format(),
-            Column.STATUS: labels.status_label(row.status, row.attempt_status),
-            Column.FLOW: labels.flow_label(row.flow),
+            Column.STATUS: i18n.render(
+                labels.status_label(row.status, row.attempt_status)
+            ),
+            Column.FLOW: i18n.render(labels.flow_label(row.flow)),
             Column.ROUTE: row.route or "—",
             Column.CASHIER: row.cashier,
             Column.TERMINAL: row.terminal,
@@ -289,7 +315,11 @@ class TransactionsModel(QAbstractTableModel):
                 return
             self._set_loading(False)
             log.error("could not read transactions: %s", exc)
-            self.load_failed.emit(f"Could not read the transactions: {exc}")
+            self.load_failed.emit(
+                self.tr("Could not read the transactions: {error}").format(
+                    error=i18n.render(exc)
+                )
+            )
 
         if self._runner is None or self._quick():
             try:
@@ -334,7 +364,11 @@ class TransactionsModel(QAbstractTableModel):
             if not shiboken6.isValid(self):
                 return
             log.error("could not count transactions: %s", exc)
-            self.load_failed.emit(f"Could not count the transactions: {exc}")
+            self.load_failed.emit(
+                self.tr("Could not count the transactions: {error}").format(
+                    error=i18n.render(exc)
+                )
+            )
 
         if self._runner is None:
             done(work())
