@@ -263,7 +263,7 @@ class MainWindow(QMainWindow):
 
     def _show_gateway_status(self) -> None:
         state = self._gateway_state
-        label = self._gateway_label
+        label = i18n.render(self._gateway_label)  # Text from config: said here
         if state == "reaching":
             text, tone = self.tr("Reaching {gateway}…").format(gateway=label), "wait"
         elif state == "connected":

@@ -1557,7 +1557,7 @@ Tap a product or type an amount to start a sale.</source>
     </message>
     <message>
         <source>&amp;Manager</source>
-        <translation>&amp;मैनेजर</translation>
+        <translation>मैनेजर (&amp;M)</translation>
     </message>
     <message>
         <source>Day review…</source>

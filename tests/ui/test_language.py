@@ -441,3 +441,22 @@ def test_every_focusable_widget_has_an_accessible_name_in_hindi(
     assert missing == []
     named = [w.accessibleName() for w in focusable]
     assert sum(devanagari(name) for name in named) > len(named) // 2
+
+
+def test_the_gateway_named_by_the_settings_is_said_in_hindi(qtbot: QtBot, speak: Speak):
+    from PySide6.QtWidgets import QLabel
+
+    from pos_app.config import AppConfig
+
+    controller = fakes.FakeController()
+    window = MainWindow(controller, gateway_label=AppConfig().gateway_label)  # type: ignore[arg-type]
+    qtbot.addWidget(window)
+    window.show()
+    controller.become_ready()
+    status = window.findChild(QLabel, "gatewayStatus")
+    assert status is not None
+    assert "Embedded sandbox" in status.text()
+    speak("hi")
+    qtbot.wait(20)  # LanguageChange is posted to each widget
+    assert "Embedded sandbox" not in status.text()
+    assert devanagari(status.text())
