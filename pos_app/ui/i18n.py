@@ -34,7 +34,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLoggingCategory, QTranslator
 from PySide6.QtGui import QFontDatabase
 
 from pos_app.domain.text import DEFAULT_LANGUAGE, LANGUAGES, Text
@@ -156,6 +156,10 @@ def install(code: str | None) -> str:
 def register_fonts() -> tuple[str, ...]:
     """Add the shipped fonts to Qt's font database (once); returns their families."""
     if not _fonts:
+        # DejaVu Sans comes first and has no Devanagari: Qt says so once per text
+        # run ("OpenType support missing ... script 11") before falling back to the
+        # font that has it. Harmless and endless on a Hindi screen: keep it quiet.
+        QLoggingCategory.setFilterRules("qt.text.font.db=false")
         folder = resources.files("pos_app.resources").joinpath("fonts")
         for entry in sorted(folder.iterdir(), key=lambda e: e.name):
             if not entry.name.endswith(".ttf"):
