@@ -144,6 +144,8 @@ class Startup:
         message = self.shell.centralWidget()
         message.setWordWrap(True)
         message.setText(text)
+        if self.shell.isFullScreen():  # a kiosk: staff must be able to close it
+            self.shell.showNormal()
 
 
 def start_gui(argv: list[str] | None = None, *, kiosk: bool = False) -> Startup:
@@ -159,11 +161,17 @@ def start_gui(argv: list[str] | None = None, *, kiosk: bool = False) -> Startup:
         if isinstance(existing, QApplication)
         else QApplication(argv if argv is not None else sys.argv)
     )
+    # Painted before the settings (and so the language) are read: say it in both.
     shell = QMainWindow()
-    shell.setWindowTitle("pos_app — Counter")
-    message = QLabel("Opening the counter…")
+    if kiosk:
+        shell.setWindowTitle("Self-checkout")
+        text = "Self-checkout · सेल्फ़-चेकआउट\n\nOne moment… · एक क्षण…"
+    else:
+        shell.setWindowTitle("pos_app — Counter")
+        text = "Opening the counter… · काउंटर खुल रहा है…"
+    message = QLabel(text)
     message.setAlignment(Qt.AlignmentFlag.AlignCenter)
-    message.setAccessibleName("Opening the counter")
+    message.setAccessibleName(text.replace("\n", " "))
     shell.setCentralWidget(message)
     shell.resize(1280, 800)
     if kiosk:

@@ -24,7 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 from urllib.parse import urlsplit
 
-from pos_app.domain.text import LANGUAGES, join, translate
+from pos_app.domain.text import (
+    DEFAULT_LANGUAGE,
+    LANGUAGES,
+    join,
+    language_code,
+    translate,
+)
 
 if TYPE_CHECKING:
     from pos_app.settings_store import SecretStore
@@ -215,7 +221,7 @@ class AppConfig:
             database_url=env.get("POS_DATABASE_URL") or None,
             sandbox_latency_ms=int(latency),
             amazon_pay_route=(env.get("POS_AMAZON_PAY_ROUTE") or "AMAZONPAY").upper(),
-            language=(env.get("POS_LANGUAGE") or "en").strip().lower(),
+            language=_language(env.get("POS_LANGUAGE")),
         )
 
     def problems(self) -> list[Problem]:
@@ -228,15 +234,6 @@ class AppConfig:
                     translate(
                         "Settings", "The Amazon Pay route must be one of: {choices}"
                     ).format(choices=", ".join(ROUTES)),
-                )
-            )
-        if self.language not in LANGUAGES:
-            found.append(
-                Problem(
-                    "language",
-                    translate(
-                        "Settings", "The language must be one of: {choices}"
-                    ).format(choices=", ".join(LANGUAGES)),
                 )
             )
         if not _TERMINAL_ID.fullmatch(self.terminal_id):
@@ -326,6 +323,21 @@ class AppConfig:
         found = self.problems()
         if found:
             raise ConfigError(join([p.message for p in found], "\n"), tuple(found))
+
+
+def _language(code: str | None) -> str:
+    """The screens' language; a typo must not stop the till: English, and a log."""
+    known = language_code(code)
+    if known is None:
+        if code and code.strip():
+            log.warning(
+                "unknown language %r (POS_LANGUAGE / settings): the screens use "
+                "English; choose one of %s",
+                code,
+                ", ".join(LANGUAGES),
+            )
+        return DEFAULT_LANGUAGE
+    return known
 
 
 def _replace(config: AppConfig, **updates: str | None) -> AppConfig:

@@ -474,6 +474,10 @@ def _known_reasons() -> dict[str, str]:
         errors.MalformedResponse,
     )
     said = [kind(None, "").user_message for kind in kinds]
+    said += [  # the other ways an unknown outcome is said
+        errors.OutcomeUnknown(None, "", http_status=500).user_message,
+        errors.OutcomeUnknown("CONNECTION_LOST", "").user_message,
+    ]
     return {str(text): text for text in (*said, _DUPLICATE_REASON)}
 
 
@@ -481,7 +485,11 @@ def _message(
     row: RefundRow, amount: Money, left: Money, reason: str | None = None
 ) -> str:
     money = amount.format()
-    rest = translate("Refunds", "Still refundable: {left}.").format(left=left.format())
+    rest = (
+        translate("Refunds", "Still refundable: {left}.").format(left=left.format())
+        if left.paise > 0
+        else translate("Refunds", "Nothing is left to refund on this sale.")
+    )
     match row.status:
         case RefundState.SUCCESS:
             said = translate(

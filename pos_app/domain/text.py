@@ -24,11 +24,25 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "Text", "join", "translate"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "LANGUAGES",
+    "Text",
+    "join",
+    "language_code",
+    "translate",
+]
 
 #: Language code -> its name in that language (what a language button shows).
 LANGUAGES: Mapping[str, str] = {"en": "English", "hi": "हिन्दी"}
 DEFAULT_LANGUAGE = "en"
+
+
+def language_code(code: str | None) -> str | None:
+    """Return the language this app has for ``code`` ("hi", "HI", "hi_IN", "hi-IN"
+    -> "hi"), or None when it has none (blank, "fr")."""
+    short = (code or "").strip().replace("-", "_").split("_")[0].lower()
+    return short if short in LANGUAGES else None
 
 
 class Text(str):

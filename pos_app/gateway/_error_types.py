@@ -201,6 +201,21 @@ class OutcomeUnknown(GatewayError):  # noqa: N818 - name fixed by ARCHITECTURE.m
         "Gateway", "The payment gateway did not answer in time."
     )
 
+    @property
+    def user_message(self) -> str:
+        # Say what happened: a slow answer, a broken line and a server error are
+        # different things to a cashier (money may have moved in all three).
+        if type(self) is OutcomeUnknown:
+            if self.http_status is not None and self.http_status >= 500:
+                return translate(
+                    "Gateway", "The payment gateway had a problem and could not answer."
+                )
+            if self.code == "CONNECTION_LOST":
+                return translate(
+                    "Gateway", "The connection to the payment gateway broke."
+                )
+        return self._default_user_message
+
 
 class MalformedResponse(OutcomeUnknown):
     """A 2xx reply whose body is not the JSON we need."""

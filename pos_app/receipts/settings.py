@@ -211,17 +211,23 @@ def _key(values: Mapping[str, str], data_dir: Path) -> bytes:
             raise ReceiptSettingsError("POS_ERECEIPT_KEY must be at least 16 bytes")
         return key
 
+    # A key that cannot be read or made costs the e-receipt only (b"": no QR);
+    # the paper receipt must still print (a read-only data folder, a full disk).
     path = data_dir / KEY_FILE
-    if path.is_file():
-        key = bytes.fromhex(path.read_text("ascii").strip())
-        if len(key) >= 16:
-            return key
-        log.warning("%s is too short; making a new e-receipt key", path)
-    key = secrets.token_bytes(32)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    # Owner-only from the start: no moment where another user could read it.
-    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(descriptor, "w", encoding="ascii") as handle:
-        handle.write(key.hex())
+    try:
+        if path.is_file():
+            key = bytes.fromhex(path.read_text("ascii").strip())
+            if len(key) >= 16:
+                return key
+            log.warning("%s is too short; making a new e-receipt key", path)
+        key = secrets.token_bytes(32)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        # Owner-only from the start: no moment where another user could read it.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(descriptor, "w", encoding="ascii") as handle:
+            handle.write(key.hex())
+    except (OSError, ValueError) as exc:
+        log.warning("no e-receipt key (%s): receipts print without the QR", exc)
+        return b""
     log.info("made a new e-receipt signing key in %s", path)
     return key

@@ -37,7 +37,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLoggingCategory, QTranslator
 from PySide6.QtGui import QFontDatabase
 
-from pos_app.domain.text import DEFAULT_LANGUAGE, LANGUAGES, Text
+from pos_app.domain.text import DEFAULT_LANGUAGE, LANGUAGES, Text, language_code
 
 __all__ = [
     "DEFAULT_LANGUAGE",
@@ -100,10 +100,7 @@ def render(value: object) -> str:
 
 def normalise(code: str | None) -> str:
     """Return a known language code for ``code`` ("hi_IN", "HI" -> "hi")."""
-    if not code:
-        return DEFAULT_LANGUAGE
-    short = code.strip().replace("-", "_").split("_")[0].lower()
-    return short if short in LANGUAGES else DEFAULT_LANGUAGE
+    return language_code(code) or DEFAULT_LANGUAGE
 
 
 def current() -> str:

@@ -29,6 +29,10 @@ log = logging.getLogger(__name__)
 _NOT_READY = QT_TRANSLATE_NOOP(
     "ManagerMenu", "The checkout is still connecting. Try again in a moment."
 )
+_PAYING = QT_TRANSLATE_NOOP(
+    "ManagerMenu",
+    "A payment is in progress. Change the settings when it has finished.",
+)
 
 
 class ManagerMenu(QObject):
@@ -95,6 +99,9 @@ class ManagerMenu(QObject):
     def on_settings_triggered(self) -> None:
         from pos_app.ui import settings_dialog
 
+        if self._controller.paying:  # the language would change mid-payment
+            self._say(_PAYING)
+            return
         settings_dialog.open_settings(self._window, require_manager=self._manager_ok)
 
     @Slot()

@@ -746,6 +746,14 @@ Tap a product or type an amount to start a sale.</source>
         <translation>भुगतान गेटवे ने समय पर जवाब नहीं दिया।</translation>
     </message>
     <message>
+        <source>The payment gateway had a problem and could not answer.</source>
+        <translation>भुगतान गेटवे में कोई समस्या आई और वह जवाब नहीं दे सका।</translation>
+    </message>
+    <message>
+        <source>The connection to the payment gateway broke.</source>
+        <translation>भुगतान गेटवे से कनेक्शन टूट गया।</translation>
+    </message>
+    <message>
         <source>The payment gateway sent a reply that could not be read.</source>
         <translation>भुगतान गेटवे का जवाब पढ़ा नहीं जा सका।</translation>
     </message>
@@ -1554,6 +1562,10 @@ Tap a product or type an amount to start a sale.</source>
     <message>
         <source>The checkout is still connecting. Try again in a moment.</source>
         <translation>चेकआउट अभी कनेक्ट हो रहा है। थोड़ी देर में फिर से कोशिश करें।</translation>
+    </message>
+    <message>
+        <source>A payment is in progress. Change the settings when it has finished.</source>
+        <translation>एक भुगतान चल रहा है। उसके पूरा होने के बाद सेटिंग्स बदलें।</translation>
     </message>
     <message>
         <source>&amp;Manager</source>
@@ -2376,7 +2388,7 @@ Tap a product or type an amount to start a sale.</source>
     </message>
     <message>
         <source>Nothing is left to refund on this sale.</source>
-        <translation>इस बिक्री पर रिफ़ंड के लिए कुछ नहीं बचा है।</translation>
+        <translation>इस बिक्री पर अब रिफ़ंड के लिए कुछ नहीं बचा।</translation>
     </message>
     <message>
         <source>Could not check with the gateway: {reason}</source>
@@ -2512,6 +2524,14 @@ Tap a product or type an amount to start a sale.</source>
     <message>
         <source>The printer is not available right now. If you need a receipt, tap “Call staff”.</source>
         <translation>प्रिंटर अभी उपलब्ध नहीं है। अगर आपको रसीद चाहिए, तो “स्टाफ़ को बुलाएँ” पर टैप करें।</translation>
+    </message>
+    <message>
+        <source>Your receipt could not be printed. Please scan the QR code above instead.</source>
+        <translation>आपकी रसीद प्रिंट नहीं हो सकी। कृपया इसकी जगह ऊपर दिया QR कोड स्कैन करें।</translation>
+    </message>
+    <message>
+        <source>Your receipt could not be printed. If you need one, tap “Call staff”.</source>
+        <translation>आपकी रसीद प्रिंट नहीं हो सकी। अगर आपको रसीद चाहिए, तो “स्टाफ़ को बुलाएँ” पर टैप करें।</translation>
     </message>
 </context>
 <context>
@@ -2678,10 +2698,6 @@ Tap a product or type an amount to start a sale.</source>
     <message>
         <source>The Amazon Pay route must be one of: {choices}</source>
         <translation>Amazon Pay रूट इनमें से एक होना चाहिए: {choices}</translation>
-    </message>
-    <message>
-        <source>The language must be one of: {choices}</source>
-        <translation>भाषा इनमें से एक होनी चाहिए: {choices}</translation>
     </message>
     <message>
         <source>The terminal id must be 1 to 6 letters or digits, e.g. T01</source>

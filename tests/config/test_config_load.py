@@ -235,3 +235,32 @@ def test_every_problem_is_reported_at_once():
     fields = [p.field for p in config.problems()]
 
     assert fields == ["terminal_id", "merchant_id", "api_key"]
+
+
+@pytest.mark.parametrize(
+    ("given", "language"),
+    [
+        ("hi", "hi"),
+        ("HI", "hi"),
+        ("hi_IN", "hi"),
+        ("hi-IN", "hi"),
+        ("en", "en"),
+        ("", "en"),
+    ],
+)
+def test_the_language_is_read_the_same_from_the_environment_and_the_file(
+    tmp_path: Path, given: str, language: str
+) -> None:
+    assert AppConfig.from_env({"POS_LANGUAGE": given}).language == language
+    (tmp_path / "settings.toml").write_text(
+        f'[gateway]\nlanguage = "{given}"\n', encoding="utf-8"
+    )
+    assert AppConfig.load(env={}, data_dir=tmp_path).language == language
+
+
+def test_an_unknown_language_falls_back_to_english_and_never_stops_the_till(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    config = AppConfig.from_env({"POS_LANGUAGE": "fr"})  # validates: no ConfigError
+    assert config.language == "en"
+    assert "unknown language 'fr'" in caplog.text

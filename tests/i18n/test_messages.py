@@ -117,12 +117,12 @@ def test_a_failure_carries_the_gateways_reason_inside(service, sandbox, speak):
     assert result.outcome is Outcome.ERROR
     assert isinstance(result.message, Text)
     assert result.message == (
-        "Could not read the Amazon Pay balance. The payment gateway did not answer "
-        "in time. Nothing was charged."
+        "Could not read the Amazon Pay balance. The payment gateway had a problem "
+        "and could not answer. Nothing was charged."
     )
     assert said_in_hindi(result.message, speak) == (
-        "Amazon Pay बैलेंस नहीं पढ़ा जा सका। भुगतान गेटवे ने समय पर जवाब नहीं दिया। "
-        "कोई पैसा नहीं कटा।"
+        "Amazon Pay बैलेंस नहीं पढ़ा जा सका। भुगतान गेटवे में कोई समस्या आई और वह "
+        "जवाब नहीं दे सका। कोई पैसा नहीं कटा।"
     )
 
 
@@ -360,3 +360,20 @@ def test_a_cart_over_the_limit(speak):
         cart.add_amount(Money.parse("1"))
     assert str(raised.value) == "A sale cannot be more than ₹10,00,000.00"
     said_in_hindi(raised.value, speak, "₹10,00,000.00")
+
+
+def test_a_server_error_is_not_called_a_slow_answer(speak):
+    from pos_app.gateway import errors
+
+    server = errors.OutcomeUnknown("HTTP_500", "500 from /customers", http_status=500)
+    slow = errors.OutcomeUnknown("TIMEOUT", "read timeout")
+    broken = errors.OutcomeUnknown("CONNECTION_LOST", "reset by peer")
+    unreadable = errors.MalformedResponse("BAD_JSON", "not JSON", http_status=200)
+
+    assert "did not answer in time" not in server.user_message
+    assert "problem" in server.user_message
+    assert slow.user_message == "The payment gateway did not answer in time."
+    assert broken.user_message == "The connection to the payment gateway broke."
+    assert "could not be read" in unreadable.user_message
+    speak("hi")
+    assert i18n.render(server.user_message) != str(server.user_message)

@@ -90,3 +90,27 @@ def test_bad_store_file(tmp_path: Path) -> None:
 
     with pytest.raises(receipt_settings.ReceiptSettingsError, match="not valid JSON"):
         receipt_settings.load_settings({}, tmp_path)
+
+
+def test_a_key_that_cannot_be_made_costs_only_the_qr(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    # A data "folder" that cannot hold the key file (read-only, full, or as here
+    # not a folder at all): the settings still load, and receipts print without QR.
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", "ascii")
+    loaded = receipt_settings.load_settings({"POS_RECEIPT_PRINTER": "dummy"}, blocked)
+
+    assert loaded.ereceipt_key == b""
+    assert loaded.printer == "dummy"
+    assert "receipts print without the QR" in caplog.text
+    damaged = tmp_path / "damaged"
+    damaged.mkdir()
+    (damaged / "ereceipt.key").write_text("not hex", "ascii")
+    (damaged / "ereceipt.key").chmod(0o400)
+    (damaged).chmod(0o500)
+    try:
+        again = receipt_settings.load_settings({}, damaged)
+    finally:
+        damaged.chmod(0o700)
+    assert len(again.ereceipt_key) in (0, 32)  # root may still write; never raises

@@ -410,3 +410,30 @@ def test_the_manager_menu_is_there_and_waits_for_the_checkout(
     actions["dayReviewAction"].trigger()  # the fake has no store
 
     assert said and "still connecting" in said[0]
+
+
+def test_settings_wait_for_the_payment_in_progress(
+    payable: MainWindow, controller: fakes.FakeController, monkeypatch
+) -> None:
+    # The settings dialog applies the language at once: never mid-payment.
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QMessageBox
+
+    from pos_app.ui import settings_dialog
+
+    said: list[str] = []
+    opened: list[object] = []
+    monkeypatch.setattr(
+        QMessageBox, "information", lambda _parent, _title, text: said.append(text)
+    )
+    monkeypatch.setattr(
+        settings_dialog, "open_settings", lambda *a, **k: opened.append(a)
+    )
+    actions = {a.objectName(): a for a in payable.findChildren(QAction)}
+    assert payable.pay()
+    assert controller.paying
+
+    actions["gatewaySettingsAction"].trigger()
+
+    assert opened == []
+    assert said and "payment is in progress" in said[0]

@@ -164,7 +164,7 @@ class PrintState(enum.Enum):
     PRINTING = "printing"  # asked; the controller has not answered yet
     PRINTED = "printed"
     NO_PRINTER = "no_printer"  # this kiosk has no printer set up
-    FAILED = "failed"  # any other answer: shown as the controller said it
+    FAILED = "failed"  # any other answer (the printer failed): said for a customer
 
 
 def print_state_of(answer: str) -> PrintState:
@@ -490,8 +490,17 @@ class ResultScreen(QWidget):
                 "The printer is not available right now. If you need a receipt, "
                 "tap “Call staff”."
             )
+        elif state is PrintState.FAILED and has_code:
+            # The controller's answer is written for staff ("reprint it from the
+            # manager area"); it is in the log. The customer gets what to do now.
+            said = self.tr(
+                "Your receipt could not be printed. Please scan the QR code above "
+                "instead."
+            )
         elif state is PrintState.FAILED:
-            said = i18n.render(self._print_answer)
+            said = self.tr(
+                "Your receipt could not be printed. If you need one, tap “Call staff”."
+            )
         else:
             said = ""
         self._print_status.setText(said)

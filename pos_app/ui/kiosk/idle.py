@@ -135,7 +135,11 @@ class IdleWatcher(QObject):
     # -- Qt overrides -------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if self._armed and event.type() in INPUT_EVENTS:
+        # Installed on the whole application, so it also sees events while a kiosk
+        # that was never closed is being collected: Python may have cleared this
+        # object's attributes before Qt destroys it and drops the filter. An
+        # exception here would go to Qt's event loop, so read the flag safely.
+        if getattr(self, "_armed", False) and event.type() in INPUT_EVENTS:
             self.poke()
         return False
 
