@@ -207,7 +207,7 @@ class DayView(QWidget):
             self._fitted = True
             self.fit_columns()
             table = sum(self.column_widths()) + 30
-            rest = max(self.splitter.width() - table, 400)
+            rest = max(self.splitter.width() - table, 360)
             self.splitter.setSizes([table, rest])
 
     def column_widths(self) -> list[int]:
@@ -230,11 +230,11 @@ class DayView(QWidget):
         flows = [i18n.render(text) for text in labels.FLOW_LABELS.values()]
         samples: dict[Column, list[str]] = {
             Column.TIME: ["00:00:00"],  # one day: the time only
-            Column.ORDER_ID: ["T01D00000"],
+            Column.ORDER_ID: ["T01MX99K4OUPKX48"],  # a real id, whole (the key)
             Column.AMOUNT: ["₹99,99,999.00"],
             Column.STATUS: sorted(statuses),
             Column.FLOW: flows,
-            Column.ROUTE: ["AMAZONPAY"],
+            Column.ROUTE: ["AMAZONPAY."],  # the usual route, whole
             Column.CASHIER: ["meena"],
             Column.TERMINAL: ["T01"],
             Column.PHONE: ["******0000"],
@@ -248,7 +248,9 @@ class DayView(QWidget):
             if column in SORTABLE:
                 need += 14
             for text in samples[column]:
-                need = max(need, metrics.horizontalAdvance(text) + 10)
+                # theme.qss pads a cell 10 px a side; the current cell's focus
+                # frame draws inside that.
+                need = max(need, metrics.horizontalAdvance(text) + 26)
             widths.append(int(need + 0.5))
         return widths
 
