@@ -131,6 +131,13 @@ def test_linked_customer_pays_from_the_balance(kiosk, controller):
     controller.finish(fakes.result(types.Outcome.CHARGED))
     assert kiosk.current_screen() == "result"
     assert kiosk.screen_widget("result").title == "Paid — thank you"
+    assert kiosk.step_indicator.current_name == "Done"  # every step ticked
+    spoken = [
+        label.accessibleName()
+        for label in kiosk.step_indicator.findChildren(QLabel)
+        if label.accessibleName()
+    ]
+    assert len(spoken) == 3 and all(name.endswith(", done") for name in spoken)
 
     _button(kiosk, "kioskFinishButton").click()
     assert kiosk.current_screen() == "attract"

@@ -48,14 +48,16 @@ class StepIndicator(QWidget):
 
     @property
     def current_name(self) -> str:
-        """The current step's English name (``Shop``, ``Mobile`` or ``Pay``)."""
-        return STEPS[self._current]
+        """The current step's English name (``Shop``, ``Mobile``, ``Pay``), or
+        ``Done`` once every step is ticked (a paid result)."""
+        return STEPS[self._current] if self._current < len(STEPS) else "Done"
 
     def retranslate(self) -> None:
         self.set_current(self._current)
 
     def set_current(self, index: int) -> None:
-        """Mark step ``index`` (0-based) as the one the customer is on."""
+        """Mark step ``index`` (0-based) as the one the customer is on; past the
+        last step, every step is done."""
         self._current = index
         count = len(STEPS)
         for position, (step, english) in enumerate(

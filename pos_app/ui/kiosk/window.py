@@ -572,6 +572,8 @@ class KioskWindow(QWidget):
             return
         self._result.show_result(result, self._ereceipt_for(result))
         self._go("result")
+        if result.outcome is types.Outcome.CHARGED:
+            self._steps.set_current(len(steps.STEPS))  # every step ticked: done
 
     def _ereceipt_for(self, result: types.PaymentResult) -> str | None:
         """The signed e-receipt of a paid result, or None (then no code is shown)."""
