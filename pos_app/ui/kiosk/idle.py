@@ -1,12 +1,19 @@
 """Notice when the customer has walked away, warn, then ask for a reset.
 
-The watcher filters every input event of the application (touch, mouse, keys,
-wheel); each one restarts the idle timer. After ``idle_timeout_s`` without input it
-shows a warning with a countdown of ``warning_s`` seconds; any input cancels it; at
-zero it emits ``reset_due``. The trap: money may be moving. While ``is_busy()`` says
-so (a payment, a consent or a gateway page) neither the warning nor the reset
-happens; the watcher checks again every second and warns as soon as it is safe
-(input in the meantime restarts the wait as usual).
+The watcher filters the input events (touch, mouse, keys, wheel) of the kiosk's
+own widgets, a tree it follows as widgets come and go (:meth:`IdleWatcher.watch`);
+each one restarts the idle timer. It is not an application-wide filter: that one
+would see every event of Qt WebEngine's internal objects too, and wrapping those for
+Python crashes the process (seen with PySide6 6.11 when a gateway page opened).
+Widgets marked with :data:`SKIP_PROPERTY` (the web view) are not followed; no idle
+reset can happen while a gateway page is open anyway (money may move).
+
+After ``idle_timeout_s`` without input it shows a warning with a countdown of
+``warning_s`` seconds; any input cancels it; at zero it emits ``reset_due``. The
+trap: money may be moving. While ``is_busy()`` says so (a payment, a consent or a
+gateway page) neither the warning nor the reset happens; the watcher checks again
+every second and warns as soon as it is safe (input in the meantime restarts the
+wait as usual).
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QChildEvent, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtWidgets import QWidget
 
-__all__ = ["INPUT_EVENTS", "IdleWatcher"]
+__all__ = ["INPUT_EVENTS", "SKIP_PROPERTY", "IdleWatcher"]
 
 log = logging.getLogger(__name__)
 
@@ -33,12 +41,16 @@ INPUT_EVENTS = frozenset(
     }
 )
 RECHECK_MS = 1000
+_CHILD_EVENTS = frozenset({QEvent.Type.ChildAdded, QEvent.Type.ChildPolished})
+#: A widget with this property set to True is not watched, nor its children.
+SKIP_PROPERTY = "idleWatchSkip"
 
 
 class IdleWatcher(QObject):
     """Count idle time while armed; warn, count down, then ask for a reset.
 
-    Install it with ``app.installEventFilter(watcher)``; it only acts while armed.
+    ``watch(root)`` makes it follow ``root`` and every widget added under it; it
+    only acts while armed.
 
     Signals:
         warning_started(int): the warning is up; seconds left.
@@ -132,6 +144,15 @@ class IdleWatcher(QObject):
         self._end_warning()
         self._idle.start()
 
+    def watch(self, root: QWidget) -> None:
+        """Count input on ``root`` and its widgets, now and as they are added."""
+        if root.property(SKIP_PROPERTY):
+            return
+        root.installEventFilter(self)
+        for child in root.findChildren(QWidget):
+            if not _skipped(child, root):
+                child.installEventFilter(self)
+
     # -- Qt overrides -------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -139,7 +160,14 @@ class IdleWatcher(QObject):
         # that was never closed is being collected: Python may have cleared this
         # object's attributes before Qt destroys it and drops the filter. An
         # exception here would go to Qt's event loop, so read the flag safely.
-        if getattr(self, "_armed", False) and event.type() in INPUT_EVENTS:
+        kind = event.type()
+        if kind in _CHILD_EVENTS and isinstance(event, QChildEvent):
+            # ChildAdded can come before the child is built (then it is no
+            # QWidget yet); ChildPolished comes once it is, before it is shown.
+            child = event.child()
+            if isinstance(child, QWidget):
+                self.watch(child)  # a cart row, an overlay, a dialog's buttons
+        elif getattr(self, "_armed", False) and kind in INPUT_EVENTS:
             self.poke()
         return False
 
@@ -193,3 +221,13 @@ class IdleWatcher(QObject):
         if self._tick.isActive():
             self._tick.stop()
             self.warning_cancelled.emit()
+
+
+def _skipped(widget: QWidget, root: QWidget) -> bool:
+    """Whether ``widget`` is (under) a widget marked not to be watched."""
+    node: QWidget | None = widget
+    while node is not None and node is not root:
+        if node.property(SKIP_PROPERTY):
+            return True
+        node = node.parentWidget()
+    return False

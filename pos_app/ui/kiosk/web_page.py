@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from pos_app.domain.text import translate
 from pos_app.ui import i18n
-from pos_app.ui.kiosk import widgets
+from pos_app.ui.kiosk import idle, widgets
 from pos_app.ui.web import SecureWebView
 
 __all__ = ["WebPageScreen"]
@@ -175,6 +175,8 @@ class WebPageScreen(QWidget):
     def _ensure_view(self) -> SecureWebView:
         if self._view is None:
             view = SecureWebView()
+            # Qt WebEngine's own widgets must not reach a Python event filter.
+            view.setProperty(idle.SKIP_PROPERTY, True)
             view.setObjectName("kioskWebView")
             view.setAccessibleName(self.tr("Amazon Pay page"))
             self._layout.addWidget(view, 1)

@@ -143,15 +143,13 @@ class KioskWindow(QWidget):
             warning_s=warning_s,
             parent=self,
         )
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.installEventFilter(self._idle)
         self._idle_warning = overlays.IdleWarning(self)
         self._staff_exit = staff_exit.StaffExit(
             self, store_getter, blocked_reason=self._exit_blocked_reason
         )
 
         self._connect()
+        self._idle.watch(self)  # this window's widgets, and those added later
         self.retranslate()
         self._go("attract")
 
@@ -503,9 +501,6 @@ class KioskWindow(QWidget):
         super().keyPressEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self._idle)
         self._idle.disarm()
         self._web.clear()
         super().closeEvent(event)
