@@ -263,8 +263,11 @@ def _fresh(qtbot, store) -> tuple[KioskWindow, fakes.KioskFakeController]:
 def test_the_receipt_retranslates_live(
     qtbot, hindi, themed, store, assert_retranslates
 ):
+    kept: list[object] = []  # the screen's kiosk must outlive build()
+
     def build() -> QWidget:
         kiosk, controller = _fresh(qtbot, store)
+        kept.append((kiosk, controller))
         kiosk.start()
         for sku in (CHAI, RICE):
             kiosk.add_product(sku)
