@@ -128,11 +128,13 @@ class Startup:
             _app, self.window, self.controller = build_gui(kiosk=kiosk)
         except ConfigError as exc:  # the world is wrong: say what to fix
             print(f"pos-app: {exc}", file=sys.stderr)
-            self._fail(f"The settings need fixing before pos_app can start:\n{exc}")
+            self._fail(
+                f"The settings need fixing before pos_app can start:\n{exc}", kiosk
+            )
             return
         except Exception as exc:  # a bug: say so in the window, keep the details
             log.exception("the counter window could not be built")
-            self._fail(f"pos_app could not start: {exc}")
+            self._fail(f"pos_app could not start: {exc}", kiosk)
             return
         if not kiosk:
             self.window.setGeometry(self.shell.geometry())
@@ -140,7 +142,13 @@ class Startup:
         self.shell.deleteLater()
         self.shell = None
 
-    def _fail(self, text: str) -> None:
+    def _fail(self, text: str, kiosk: bool = False) -> None:
+        if kiosk:  # a customer may be the one reading it (no language loaded yet)
+            text = (
+                "This self-checkout is not available right now. Please ask staff.\n"
+                "यह सेल्फ़-चेकआउट अभी उपलब्ध नहीं है। कृपया स्टाफ़ से पूछें।\n\n"
+                f"{text}"
+            )
         message = self.shell.centralWidget()
         message.setWordWrap(True)
         message.setText(text)

@@ -2213,7 +2213,7 @@ Tap a product or type an amount to start a sale.</source>
     </message>
     <message>
         <source>This code works for {time} more</source>
-        <translation>यह कोड अगले {time} तक काम करेगा</translation>
+        <translation>यह कोड अभी {time} मिनट और काम करेगा</translation>
     </message>
     <message>
         <source>Time is up. Checking for your answer…</source>
@@ -2448,6 +2448,10 @@ Tap a product or type an amount to start a sale.</source>
     <message>
         <source>We could not yet confirm whether your payment went through. Please do not pay again — tap “Call staff” and they will sort it out with you.</source>
         <translation>हम अभी पक्का नहीं कर पाए कि आपका भुगतान हुआ या नहीं। कृपया दोबारा भुगतान न करें — “स्टाफ़ को बुलाएँ” पर टैप करें, स्टाफ़ आपके साथ इसे सुलझा देगा।</translation>
+    </message>
+    <message>
+        <source>Amazon Pay did not accept this payment. Nothing was charged. You can try again, or tap “Call staff” to pay at the counter.</source>
+        <translation>Amazon Pay ने यह भुगतान स्वीकार नहीं किया। कोई पैसा नहीं कटा। आप फिर से कोशिश कर सकते हैं, या काउंटर पर भुगतान के लिए “स्टाफ़ को बुलाएँ” पर टैप करें।</translation>
     </message>
     <message>
         <source>The payment did not go through.</source>

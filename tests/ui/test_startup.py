@@ -48,3 +48,21 @@ def test_a_bad_configuration_is_explained_in_the_first_window(qtbot, monkeypatch
     text = startup.shell.centralWidget().text()
     assert "settings need fixing" in text and "POS_API_KEY" in text
     startup.shell.close()
+
+
+def test_a_kiosk_that_cannot_start_says_so_in_both_languages_and_not_full_screen(
+    qtbot, monkeypatch
+):
+    from pos_app.app import start_gui
+
+    monkeypatch.setenv("POS_GATEWAY_MODE", "bogus")
+    monkeypatch.setenv("POS_LANGUAGE", "hi")
+    startup = start_gui(["pos-app"], kiosk=True)
+    qtbot.wait(200)
+
+    assert not startup.ready
+    text = startup.shell.centralWidget().text()
+    assert "Please ask staff" in text and "कृपया स्टाफ़ से पूछें" in text
+    assert "bogus" in text  # and what to fix, for the staff member
+    assert not startup.shell.isFullScreen()  # staff can close it
+    startup.shell.close()

@@ -146,6 +146,17 @@ def result_texts(result: types.PaymentResult) -> tuple[str, str, str]:
             ),
             "warning",
         )
+    if result.outcome is types.Outcome.DECLINED:
+        # The checkout's sentence suggests another method: the kiosk has only one.
+        return (
+            i18n.t("ResultScreen", NOT_PAID),
+            QCoreApplication.translate(
+                "ResultScreen",
+                "Amazon Pay did not accept this payment. Nothing was charged. You "
+                "can try again, or tap “Call staff” to pay at the counter.",
+            ),
+            "error",
+        )
     message = i18n.render(result.message) if result.message else ""
     return (
         i18n.t("ResultScreen", NOT_PAID),
