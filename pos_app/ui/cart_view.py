@@ -36,6 +36,7 @@ from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
 from pos_app.ui import theme
 from pos_app.ui.cart_model import CartModel
+from pos_app.ui.i18n import Retranslating
 
 __all__ = ["CartView"]
 
@@ -90,7 +91,7 @@ class _QuantityDelegate(QStyledItemDelegate):
         model.setData(index, int(text), Qt.ItemDataRole.EditRole)
 
 
-class CartView(QWidget):
+class CartView(Retranslating, QWidget):
     """Show a :class:`CartModel`: lines, quantity buttons, the total.
 
     Keys, while the cart table has focus: ``+`` and ``-`` change the selected
@@ -239,11 +240,6 @@ class CartView(QWidget):
             self._message.setText(self._message_text())
         self._model.retranslate()
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 

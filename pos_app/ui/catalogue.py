@@ -8,7 +8,7 @@ import logging
 from collections.abc import Callable
 from importlib import resources
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
 from pos_app.ui import i18n, theme
+from pos_app.ui.i18n import Retranslating
 
 __all__ = ["Catalogue", "ProductButton", "load_products"]
 
@@ -47,7 +48,7 @@ def load_products() -> list[cart_mod.Product]:
     ]
 
 
-class ProductButton(QPushButton):
+class ProductButton(Retranslating, QPushButton):
     """A large button showing a product's name and price."""
 
     def __init__(
@@ -81,13 +82,8 @@ class ProductButton(QPushButton):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class Catalogue(QWidget):
+class Catalogue(Retranslating, QWidget):
     """Pick products or type an amount.
 
     The catalogue only parses; the window adds to the cart and then calls
@@ -175,11 +171,6 @@ class Catalogue(QWidget):
         self._add_button.setAccessibleName(self.tr("Add amount to cart"))
         if self._error_text is not None:
             self._amount_error.setText(self._error_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API for the window -----------------------------------------------------
 

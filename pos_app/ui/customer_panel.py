@@ -6,7 +6,7 @@ import functools
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLineEdit,
@@ -19,13 +19,14 @@ from PySide6.QtWidgets import (
 from pos_app.checkout import types
 from pos_app.domain import phone as phone_mod
 from pos_app.ui import i18n, theme
+from pos_app.ui.i18n import Retranslating
 
 __all__ = ["CustomerPanel"]
 
 log = logging.getLogger(__name__)
 
 
-class CustomerPanel(QWidget):
+class CustomerPanel(Retranslating, QWidget):
     """Take the customer's mobile number and show who was found.
 
     Once a customer is found the typed number is wiped: only the masked number is
@@ -189,11 +190,6 @@ class CustomerPanel(QWidget):
         self._keep_button.setAccessibleName(self.tr("Keep the Amazon Pay link"))
         self._entry_message.setText(self._message_text())
         self._show_customer_texts()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _entry_hint(self) -> str:
         return self.tr("Press Enter to look up. F2 comes back here.")

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from pos_app.checkout.types import PaymentResult
 from pos_app.ui import theme
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.qr import QrWidget
 
 __all__ = ["EReceiptDialog", "ereceipt_payload"]
@@ -39,7 +40,7 @@ def ereceipt_payload(
     return document.ereceipt or None
 
 
-class EReceiptDialog(QDialog):
+class EReceiptDialog(Retranslating, QDialog):
     """A large QR code and one sentence; Done closes it."""
 
     def __init__(self, payload: str, amount_text: str, parent: QWidget | None = None):
@@ -85,8 +86,3 @@ class EReceiptDialog(QDialog):
         self.qr.setAccessibleName(self.tr("E-receipt QR code"))
         self._done.setText(self.tr("Done"))
         self._done.setAccessibleName(self.tr("Close the e-receipt"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

@@ -20,7 +20,7 @@ import traceback
 from collections.abc import Callable
 from types import TracebackType
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from pos_app import logs
 from pos_app.domain.text import Text
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 
 __all__ = ["ErrorDialog", "format_details", "install_excepthook"]
 
@@ -76,7 +76,7 @@ def format_details(
     return logs.redact("\n".join(header) + trace)
 
 
-class ErrorDialog(QDialog):
+class ErrorDialog(Retranslating, QDialog):
     """A short message, a details box (hidden at first) and a copy button.
 
     ``summary`` is English marked with ``QT_TRANSLATE_NOOP("ErrorDialog", ...)`` (or
@@ -156,11 +156,6 @@ class ErrorDialog(QDialog):
         self._copy.setAccessibleName(self.tr("Copy the details for support"))
         self._close.setAccessibleName(self.tr("Close"))
         self._details_box.setAccessibleName(self.tr("Details for support"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def details(self) -> str:

@@ -34,7 +34,7 @@ import os
 from importlib import resources
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLoggingCategory, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLoggingCategory, QTranslator
 from PySide6.QtGui import QFontDatabase
 
 from pos_app.domain.text import DEFAULT_LANGUAGE, LANGUAGES, Text, language_code
@@ -44,6 +44,7 @@ __all__ = [
     "FONT_FAMILIES",
     "LANGUAGES",
     "QT_TRANSLATE_NOOP",
+    "Retranslating",
     "current",
     "install",
     "normalise",
@@ -59,6 +60,22 @@ FONT_FAMILIES = ("DejaVu Sans", "Noto Sans Devanagari UI")
 
 _state: dict[str, object] = {"language": DEFAULT_LANGUAGE, "translator": None}
 _fonts: list[str] = []
+
+
+class Retranslating:
+    """Put first among a widget's bases: ``class Panel(Retranslating, QWidget)``.
+
+    On Qt's ``LanguageChange`` it calls the widget's ``retranslate()``, the one
+    method where the widget sets its texts (see docs/I18N.md).
+    """
+
+    def retranslate(self) -> None:
+        raise NotImplementedError
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)  # type: ignore[misc]  # the Qt base class's
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:

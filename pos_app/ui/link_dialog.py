@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDialog,
     QFrame,
@@ -33,7 +33,7 @@ from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
 from pos_app.ui import hosted_pages, i18n, theme
 from pos_app.ui.controller import CheckoutController
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.qr import QrWidget
 from pos_app.ui.web import SecureWebView
 
@@ -97,7 +97,7 @@ _ENDINGS = {
 }
 
 
-class LinkDialog(QDialog):
+class LinkDialog(Retranslating, QDialog):
     """Link the customer's Amazon Pay by QR code or on this screen, then pay.
 
     The dialog drives the controller itself (``start_link``, ``switch_link_mode``,
@@ -256,11 +256,6 @@ class LinkDialog(QDialog):
         self._status.setText(self._status_text())
         self._show_state_texts()
         self.on_countdown_timeout()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _set_status(self, text: Callable[[], str]) -> None:
         self._status_text = text

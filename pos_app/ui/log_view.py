@@ -17,7 +17,7 @@ import logging
 import threading
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from pos_app import logs
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 
 __all__ = ["LEVELS", "LogLine", "LogView", "QtLogHandler", "install_log_handler"]
 
@@ -118,7 +118,7 @@ def install_log_handler(capacity: int = DEFAULT_CAPACITY) -> QtLogHandler:
     return _installed
 
 
-class LogView(QWidget):
+class LogView(Retranslating, QWidget):
     """Recent log lines for support staff, with a level filter and a copy button.
 
     It shows the handler's buffer on opening, then follows new records; the text box
@@ -199,11 +199,6 @@ class LogView(QWidget):
         self._clear.setAccessibleName(self.tr("Clear the log lines"))
         self._text.setAccessibleName(self.tr("Log messages"))
         self._update_count()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- driver API (tests) ------------------------------------------------------
 

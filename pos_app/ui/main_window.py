@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,7 +32,7 @@ from pos_app.ui.cart_model import CartModel
 from pos_app.ui.cart_view import CartView
 from pos_app.ui.controller import CheckoutController
 from pos_app.ui.customer_panel import CustomerPanel
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.link_dialog import LinkDialog, Stage
 from pos_app.ui.manager_menu import ManagerMenu
 from pos_app.ui.payment_panel import PaymentPanel
@@ -66,7 +66,7 @@ def _panel(content: QWidget, object_name: str) -> QFrame:
     return frame
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     """The counter screen. It talks to the checkout only through ``controller``.
 
     ``gateway_label`` names the gateway in the status bar ("Sandbox: connected").
@@ -255,11 +255,6 @@ class MainWindow(QMainWindow):
             shortcut.setWhatsThis(self.tr("Type the quantity of the selected line"))
         self._show_gateway_status()
         self._show_unresolved()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_gateway_status(self) -> None:
         state = self._gateway_state

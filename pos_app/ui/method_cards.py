@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pos_app.checkout import types
 from pos_app.domain import money as money_mod
 from pos_app.ui import i18n, theme
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 
 __all__ = [
     "DIRECT_SUBTITLE",
@@ -106,7 +106,7 @@ def other_methods_label(options: Iterable[types.MethodOption]) -> str:
     return _SEPARATOR.join(part.replace(" ", "\u00a0") for part in parts)
 
 
-class MethodCard(QPushButton):
+class MethodCard(Retranslating, QPushButton):
     """A large, checkable card for one payment method.
 
     Its height follows its content (title, balance, wrapped subtitle), so cards
@@ -149,11 +149,6 @@ class MethodCard(QPushButton):
         """Say the card again in the current language (its subtitle as last set)."""
         self._title.setText(i18n.render(self.option.label))
         self.set_subtitle(self._subtitle_text)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def __repr__(self) -> str:
         return f"<MethodCard {self.option.key} supported={self.option.supported}>"

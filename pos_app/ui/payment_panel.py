@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from pos_app.checkout import types
 from pos_app.domain import money as money_mod
 from pos_app.ui import i18n, method_cards, theme
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.method_cards import AmazonPayCard, MethodCard
 
 __all__ = ["PaymentPanel"]
@@ -28,7 +29,7 @@ log = logging.getLogger(__name__)
 AGE_REFRESH_MS = 30_000
 
 
-class PaymentPanel(QWidget):
+class PaymentPanel(Retranslating, QWidget):
     """List the merchant's payment methods and offer Pay when everything is in place.
 
     Signals:
@@ -141,11 +142,6 @@ class PaymentPanel(QWidget):
         self._reload_button.setAccessibleName(self.tr("Load payment methods again"))
         self._methods_message.setText(self._methods_text())
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _loading_text(self) -> str:
         return self.tr("Loading payment methods…")

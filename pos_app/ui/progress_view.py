@@ -5,12 +5,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from pos_app.domain import money as money_mod
 from pos_app.ui import i18n, theme
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 
 __all__ = ["FIRST_STEP", "TITLE", "ProgressView", "Said"]
 
@@ -29,7 +29,7 @@ def _source(text: Said) -> Callable[[], str]:
     return text if callable(text) else (lambda: text)
 
 
-class ProgressView(QWidget):
+class ProgressView(Retranslating, QWidget):
     """Show the amount being charged and each step the checkout reports.
 
     A direct debit cannot be called back once sent, so there is no Cancel here.
@@ -100,11 +100,6 @@ class ProgressView(QWidget):
         self._title.setText(self._title_text())
         self._show_explanation_text()
         self._show_step_text()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @staticmethod
     def _default_title() -> str:

@@ -10,9 +10,11 @@ from __future__ import annotations
 import logging
 import urllib.parse
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from pos_app.ui.i18n import Retranslating
 
 __all__ = ["QUIET_ZONE", "QrWidget", "qr_image", "qr_matrix"]
 
@@ -75,7 +77,7 @@ def _render(matrix: Matrix, scale: int) -> QImage:
     return image.copy()  # own the pixels; ``data`` goes away with this frame
 
 
-class QrWidget(QWidget):
+class QrWidget(Retranslating, QWidget):
     """Show a QR code for a URL, as large as fits in whole device pixels per module.
 
     The widget is white all over (the margin around the quiet zone too) and centres
@@ -117,11 +119,6 @@ class QrWidget(QWidget):
         if not self._custom_name:
             super().setAccessibleName(self.tr("QR code"))
         self._describe()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _describe(self) -> None:
         url = self._url

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QFrame,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from pos_app.checkout import types
 from pos_app.domain.states import Flow
 from pos_app.ui import i18n, theme
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 
 __all__ = ["ResultView", "details_text"]
 
@@ -101,7 +101,7 @@ def details_text(result: types.PaymentResult) -> str:
     return "\n".join(lines)
 
 
-class ResultView(QWidget):
+class ResultView(Retranslating, QWidget):
     """Show how a payment ended and offer the next step.
 
     Signals:
@@ -236,11 +236,6 @@ class ResultView(QWidget):
         )
         if self._result is not None:
             self._draw(self._result)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 

@@ -21,7 +21,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,7 +39,7 @@ from pos_app import config as config_mod
 from pos_app import settings_store as store
 from pos_app.domain.text import LANGUAGES, translate
 from pos_app.ui import i18n, theme
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def _default_checker(config: config_mod.AppConfig) -> ConnectionReport:
     return check_connection(config)
 
 
-class _SecretRow(QWidget):
+class _SecretRow(Retranslating, QWidget):
     """A key's state ("•••• set", where from) and a Replace button; never the value.
 
     ``kind`` is "api_key" or "response_key"; the texts are whole sentences per kind.
@@ -178,11 +178,6 @@ class _SecretRow(QWidget):
         else:
             self.state.setText(QCoreApplication.translate("SettingsDialog", "not set"))
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     def show_state(self, present: bool, source: str, **fields: str) -> None:
         """Say whether a key is there; ``source`` is marked English ("in the ...")."""
         self._present, self._source, self._source_fields = present, source, fields
@@ -200,7 +195,7 @@ class _SecretRow(QWidget):
         return value if self.edit.isVisible() and value else None
 
 
-class SettingsDialog(QDialog):
+class SettingsDialog(Retranslating, QDialog):
     """The gateway settings form. Use :func:`open_settings` to open it behind the gate.
 
     Signals:
@@ -431,11 +426,6 @@ class SettingsDialog(QDialog):
         self._result.setToolTip(i18n.render(self._result_detail))
         self._result.setAccessibleName(self.tr("Connection test result"))
         self._revalidate()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _fill(self) -> None:
         """Show the file's values, with the environment's on top (and locked)."""

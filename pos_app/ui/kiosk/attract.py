@@ -6,13 +6,13 @@ on the shop and number steps, in the header) before any money can move.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from pos_app.checkout import types
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.kiosk import language, widgets
 
 __all__ = ["AttractScreen"]
@@ -20,7 +20,7 @@ __all__ = ["AttractScreen"]
 NO_METHODS = QT_TRANSLATE_NOOP("AttractScreen", "Pay with your Amazon Pay balance.")
 
 
-class AttractScreen(QWidget):
+class AttractScreen(Retranslating, QWidget):
     """Invite a passer-by; a tap anywhere starts.
 
     Signals:
@@ -116,11 +116,6 @@ class AttractScreen(QWidget):
             self._methods.setText(
                 self.tr("Payments are not available right now. Please ask staff.")
             )
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.start_requested.emit()

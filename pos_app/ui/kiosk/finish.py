@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 import logging
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from pos_app.checkout import types
 from pos_app.domain import money as money_mod
 from pos_app.domain.text import Text, translate
 from pos_app.ui import i18n, theme
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.kiosk import widgets
 from pos_app.ui.qr import QrWidget
 
@@ -56,7 +56,7 @@ PRINTED_ANSWER = Text("Receipts", "Receipt printed.")
 NO_PRINTER_ANSWER = Text("Receipts", "No receipt printer is set up.")
 
 
-class ProgressScreen(QWidget):
+class ProgressScreen(Retranslating, QWidget):
     """Say that money is moving and that the customer should wait; no way out."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -101,11 +101,6 @@ class ProgressScreen(QWidget):
         )
         self._title.setText(i18n.render(self._title_text))
         self._step.setText(i18n.render(self._step_text))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def step(self) -> str:
@@ -196,7 +191,7 @@ class ReceiptQr(QrWidget):
         """Keep the result screen's description (QrWidget would describe a URL)."""
 
 
-class ResultScreen(QWidget):
+class ResultScreen(Retranslating, QWidget):
     """Show how the payment ended, in a few big words, and what to do next.
 
     A paid result shows, beside the words, a card with the customer's receipt: the
@@ -364,11 +359,6 @@ class ResultScreen(QWidget):
         self._print.setText(self.tr("Print receipt"))
         self._print.setAccessibleName(self.tr("Print a paper receipt"))
         self._draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- acting -------------------------------------------------------------------
 

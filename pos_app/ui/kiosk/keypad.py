@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGridLayout, QPushButton, QWidget
 
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["BACKSPACE", "CLEAR", "Keypad"]
@@ -25,7 +25,7 @@ _SPOKEN = {
 }
 
 
-class Keypad(QWidget):
+class Keypad(Retranslating, QWidget):
     """Twelve keys in a phone layout; the owner decides what a key does.
 
     Signals:
@@ -79,11 +79,6 @@ class Keypad(QWidget):
     def set_keys_enabled(self, enabled: bool) -> None:
         for key_button in self._keys.values():
             key_button.setEnabled(enabled)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @Slot(str)
     def on_key_clicked(self, key: str) -> None:

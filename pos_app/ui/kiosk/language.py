@@ -9,11 +9,12 @@ installs the language; the buttons follow what is in effect.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from pos_app.ui import i18n
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["LanguageSwitch"]
@@ -22,7 +23,7 @@ __all__ = ["LanguageSwitch"]
 _LABELS = dict(i18n.LANGUAGES)
 
 
-class LanguageSwitch(QWidget):
+class LanguageSwitch(Retranslating, QWidget):
     """Two (or more) large buttons; the current language's one is checked.
 
     Args:
@@ -85,11 +86,6 @@ class LanguageSwitch(QWidget):
         now = i18n.current()
         for code, button in self._buttons.items():
             button.setChecked(code == now)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         event.accept()  # a tap just beside a button is not "tap to start"

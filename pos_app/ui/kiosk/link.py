@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from pos_app.checkout import types
 from pos_app.domain import money as money_mod
 from pos_app.domain.text import translate
 from pos_app.ui import i18n
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.kiosk import widgets
 from pos_app.ui.qr import QrWidget
 
@@ -24,7 +25,7 @@ QR_SIDE = 380
 _WAITING = translate("QrLinkScreen", "Waiting for your answer on your phone…")
 
 
-class QrLinkScreen(QWidget):
+class QrLinkScreen(Retranslating, QWidget):
     """Show the consent QR code until the customer answers on their phone.
 
     Signals:
@@ -112,11 +113,6 @@ class QrLinkScreen(QWidget):
         self._status.setText(i18n.render(self._status_text))
         self._show_steps()
         self.on_tick_timeout()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_steps(self) -> None:
         if self._amount is None:

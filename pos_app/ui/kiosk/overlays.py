@@ -6,6 +6,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["IdleWarning", "Overlay", "StaffBanner"]
@@ -61,7 +62,7 @@ class Overlay(QWidget):
         painter.end()
 
 
-class IdleWarning(Overlay):
+class IdleWarning(Retranslating, Overlay):
     """ "Still there?" with the seconds left and one big button.
 
     Signals:
@@ -107,11 +108,6 @@ class IdleWarning(Overlay):
         if self._seconds is not None:
             self.set_seconds(self._seconds)
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
-
     @property
     def countdown_text(self) -> str:
         return self._countdown.text()
@@ -132,7 +128,7 @@ class IdleWarning(Overlay):
         self.still_here.emit()
 
 
-class StaffBanner(QFrame):
+class StaffBanner(Retranslating, QFrame):
     """A calm strip saying staff are on their way; it hides itself after a while.
 
     Signals:
@@ -178,11 +174,6 @@ class StaffBanner(QFrame):
         )
         self._ok.setText(self.tr("OK"))
         self._ok.setAccessibleName(self.tr("Hide this message"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     @property
     def message(self) -> str:

@@ -7,17 +7,18 @@ this screen. When the terminal cannot take Amazon Pay right now, it says so.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from pos_app.checkout import types
 from pos_app.domain import money as money_mod
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["PayScreen"]
 
 
-class PayScreen(QWidget):
+class PayScreen(Retranslating, QWidget):
     """Offer the one way to pay that fits this customer.
 
     Signals:
@@ -169,11 +170,6 @@ class PayScreen(QWidget):
             )
         )
         self._draw()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 

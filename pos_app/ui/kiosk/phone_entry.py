@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QProgressBar, QVBoxLayout, QWidget
 
 from pos_app.domain import phone as phone_mod
 from pos_app.domain.text import translate
 from pos_app.ui import i18n
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.kiosk import keypad, widgets
 
 __all__ = ["PhoneScreen"]
@@ -36,7 +37,7 @@ def _grouped(digits: str) -> str:
     return f"{digits[:-10]} {digits[-10:-5]} {digits[-5:]}"
 
 
-class PhoneScreen(QWidget):
+class PhoneScreen(Retranslating, QWidget):
     """Type the mobile number on the keypad; Continue checks it.
 
     Signals:
@@ -128,11 +129,6 @@ class PhoneScreen(QWidget):
         self._back.setAccessibleName(self.tr("Back to basket"))
         self._error.setText(i18n.render(self._problem))
         self._show_spoken()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 

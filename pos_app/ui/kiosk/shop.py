@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -19,7 +19,7 @@ from pos_app.domain import cart as cart_mod
 from pos_app.domain import money as money_mod
 from pos_app.ui import i18n
 from pos_app.ui.cart_model import CartModel
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["ProductTile", "ShopScreen"]
@@ -31,7 +31,7 @@ EMPTY_CART = QT_TRANSLATE_NOOP(
 )
 
 
-class ProductTile(QPushButton):
+class ProductTile(Retranslating, QPushButton):
     """A large tile: the product's name and price; a tap adds one."""
 
     def __init__(self, product: cart_mod.Product, parent: QWidget | None = None):
@@ -73,13 +73,8 @@ class ProductTile(QPushButton):
             )
         )
 
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
-
-class ShopScreen(QWidget):
+class ShopScreen(Retranslating, QWidget):
     """Pick items and adjust the basket; "Next" goes on to the mobile number.
 
     The cart lives in a :class:`CartModel` (shared with the pay step); the rows on
@@ -211,11 +206,6 @@ class ShopScreen(QWidget):
         self._cancel.setAccessibleName(self.tr("Empty the basket and start again"))
         self._message.setText(i18n.render(self._said))
         self._refresh()
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 

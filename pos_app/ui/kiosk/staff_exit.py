@@ -12,13 +12,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from pos_app.domain.text import translate
 from pos_app.store import settings
 from pos_app.ui import i18n
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.kiosk import keypad, overlays, widgets
 
 __all__ = ["StaffExit", "StoreGetter"]
@@ -29,7 +30,7 @@ StoreGetter = Callable[[], settings.StoreOrEngine | None]
 MAX_DIGITS = 8
 
 
-class StaffExit(overlays.Overlay):
+class StaffExit(Retranslating, overlays.Overlay):
     """Ask for the manager PIN; emit ``unlocked`` only when it is right.
 
     Signals:
@@ -98,11 +99,6 @@ class StaffExit(overlays.Overlay):
         self._ok.setText(self.tr("Unlock"))
         self._ok.setAccessibleName(self.tr("Unlock and close self-checkout"))
         self._message.setText(i18n.render(self._said))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API ----------------------------------------------------------------------
 

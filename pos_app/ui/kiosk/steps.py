@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.kiosk import widgets
 
 __all__ = ["STEPS", "StepIndicator"]
@@ -19,7 +18,7 @@ STEPS = (
 )
 
 
-class StepIndicator(QWidget):
+class StepIndicator(Retranslating, QWidget):
     """Show where the customer is; done steps get a tick, the current one is bold."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -78,8 +77,3 @@ class StepIndicator(QWidget):
             step.setText(f"{mark}  {name}")
             step.setAccessibleName(spoken.format(number=number, count=count, name=name))
             widgets.restyle(step, state=state)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)

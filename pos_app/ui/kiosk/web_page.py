@@ -12,11 +12,12 @@ from __future__ import annotations
 import logging
 from collections.abc import Iterable
 
-from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from pos_app.domain.text import translate
 from pos_app.ui import i18n
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.kiosk import idle, widgets
 from pos_app.ui.web import SecureWebView
 
@@ -27,7 +28,7 @@ log = logging.getLogger(__name__)
 _CANCEL = translate("WebPageScreen", "Cancel")
 
 
-class WebPageScreen(QWidget):
+class WebPageScreen(Retranslating, QWidget):
     """Frame one gateway page with a plain heading and a way out.
 
     Signals:
@@ -102,11 +103,6 @@ class WebPageScreen(QWidget):
         close = i18n.render(self._texts["close"])
         self._close.setText(close)
         self._close.setAccessibleName(close)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- API --------------------------------------------------------------------
 

@@ -39,7 +39,7 @@ from pos_app.domain.text import Text, translate
 from pos_app.ui import catalogue, ereceipt_dialog, hosted_pages, i18n
 from pos_app.ui.cart_model import CartModel
 from pos_app.ui.controller import CheckoutController
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.kiosk import (
     attract,
     finish,
@@ -79,7 +79,7 @@ _ONE_MOMENT = translate("KioskWindow", "One moment, please.")
 _CHECKING_PAY = translate("KioskWindow", "Checking with Amazon Pay…")
 
 
-class KioskWindow(QWidget):
+class KioskWindow(Retranslating, QWidget):
     """Self-checkout for one customer at a time, full screen and frameless.
 
     Args:
@@ -425,11 +425,6 @@ class KioskWindow(QWidget):
         self._call_staff.setAccessibleName(self.tr("Call a member of staff for help"))
         self._staff_button.setText(self.tr("Staff"))
         self._staff_button.setAccessibleName(self.tr("Staff only: close self-checkout"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _go(self, name: str) -> None:
         screen = self._screens[name]

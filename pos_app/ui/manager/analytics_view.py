@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -34,7 +34,7 @@ from pos_app.domain.money import Money
 from pos_app.store import analytics, reports
 from pos_app.store.repository import Store
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.manager import labels
 from pos_app.ui.manager.chart import HourlyChart
 from pos_app.ui.manager.day_view import TILE_CONTEXT, TILES, summary_tiles
@@ -109,7 +109,7 @@ def _panel(body: QWidget) -> tuple[QFrame, QLabel]:
     return frame, heading
 
 
-class AnalyticsView(QWidget):
+class AnalyticsView(Retranslating, QWidget):
     summary_ready = Signal(object)
 
     def __init__(
@@ -222,11 +222,6 @@ class AnalyticsView(QWidget):
         self.status.setText(self._status_text())
         if self.summary is not None:
             self._show_figures(self.summary)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _set_status(self, text: Callable[[], str]) -> None:
         self._status_text = text

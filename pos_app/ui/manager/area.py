@@ -16,7 +16,7 @@ from datetime import date, datetime, tzinfo
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDate, QEvent, QStandardPaths, Slot
+from PySide6.QtCore import QDate, QStandardPaths, Slot
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -35,7 +35,7 @@ from pos_app.domain.text import Text
 from pos_app.store import reports
 from pos_app.store.repository import Store
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.manager import eod_report, style
 from pos_app.ui.manager.analytics_view import AnalyticsView
 from pos_app.ui.manager.day_view import DayView
@@ -69,7 +69,7 @@ class ManagerActions:
     reprint: Action | None = None
 
 
-class ManagerArea(QDialog):
+class ManagerArea(Retranslating, QDialog):
     """Day review: transactions with details, analytics, CSV and end-of-day PDF.
 
     Create it through :func:`open_manager_area`, which checks the PIN first.
@@ -170,11 +170,6 @@ class ManagerArea(QDialog):
         self.tabs.setAccessibleName(self.tr("Manager views"))
         self.tabs.tabBar().setAccessibleName(self.tr("Manager views"))
         self.message.setText(self._message_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     # -- public ------------------------------------------------------------------------
 

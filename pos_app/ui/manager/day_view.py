@@ -11,7 +11,7 @@ from collections.abc import Callable
 from datetime import date, tzinfo
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QItemSelection, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QItemSelection, Qt, Signal, Slot
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,7 +27,7 @@ from pos_app.domain.states import AttemptStatus, SaleStatus
 from pos_app.store import analytics, reports
 from pos_app.store.repository import Store
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.manager import labels
 from pos_app.ui.manager.detail_pane import DetailPane
 from pos_app.ui.manager.filter_bar import FilterBar
@@ -97,7 +97,7 @@ def summary_tiles(tiles: TileRow, summary: analytics.Summary) -> None:
     )
 
 
-class DayView(QWidget):
+class DayView(Retranslating, QWidget):
     summary_ready = Signal(object)
 
     def __init__(
@@ -195,11 +195,6 @@ class DayView(QWidget):
         self.footer.setText(self._footer_text())
         if self._summary is not None:
             summary_tiles(self.tiles, self._summary)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import tzinfo
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,7 +32,7 @@ from pos_app.domain.states import SaleStatus
 from pos_app.store.models import Attempt, Event, Sale
 from pos_app.store.repository import Store
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.manager import labels
 from pos_app.ui.theme import set_style
 
@@ -98,7 +98,7 @@ def _table(columns: int) -> QTableWidget:
     return table
 
 
-class DetailPane(QFrame):
+class DetailPane(Retranslating, QFrame):
     """Show one sale; ask for actions on it.
 
     Signals:
@@ -255,11 +255,6 @@ class DetailPane(QFrame):
         else:
             self._fill(*self._shown, keep_notice=True)
         self._notice.setText(self._notice_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def say(self, text: str | Callable[[], str]) -> None:
         """Show a short notice under the timeline (empty hides it).

@@ -6,12 +6,13 @@ Signals:
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QTimer, Signal, Slot
+from PySide6.QtCore import QTimer, Signal, Slot
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from pos_app.domain.states import Flow
 from pos_app.store import reports
 from pos_app.ui import i18n
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.manager import labels
 
 __all__ = ["FilterBar"]
@@ -19,7 +20,7 @@ __all__ = ["FilterBar"]
 _ANY = ""
 
 
-class FilterBar(QWidget):
+class FilterBar(Retranslating, QWidget):
     filters_changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -72,11 +73,6 @@ class FilterBar(QWidget):
         self.terminal.setAccessibleName(self.tr("Filter by terminal"))
         self._clear.setText(self.tr("Clear"))
         self._clear.setAccessibleName(self.tr("Clear the filters"))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def __repr__(self) -> str:
         return f"<FilterBar search={self.search.text()!r}>"

@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import logging
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QGuiApplication, QKeyEvent, QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from pos_app.store import settings
 from pos_app.ui import i18n
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.manager import style
 
 __all__ = ["PinDialog"]
@@ -67,7 +67,7 @@ _OK_TEXT = {
 }
 
 
-class PinDialog(QDialog):
+class PinDialog(Retranslating, QDialog):
     """Ask for the manager PIN (or create the first one); accepted when it is right."""
 
     def __init__(
@@ -185,11 +185,6 @@ class PinDialog(QDialog):
             else:
                 button.setAccessibleName(key)
         self._message.setText(self._message_text())
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def _show_mode(self) -> None:
         self.retranslate()

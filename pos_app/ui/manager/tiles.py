@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pos_app.ui import i18n
+from pos_app.ui.i18n import Retranslating
 from pos_app.ui.theme import set_style
 
 __all__ = ["Tile", "TileRow"]
 
 
-class Tile(QFrame):
+class Tile(Retranslating, QFrame):
     """One figure a manager reads at a glance ("Paid value ₹1,23,456.00").
 
     ``caption`` is the English source, said through ``context`` in the current
@@ -54,11 +54,6 @@ class Tile(QFrame):
 
     def retranslate(self) -> None:
         self._caption.setText(i18n.t(self._context, self._caption_source))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_value(self, value: str, note: str = "", tone: str = "") -> None:
         self._value.setText(value)

@@ -6,7 +6,7 @@ import enum
 import logging
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from pos_app.ui import theme
-from pos_app.ui.i18n import QT_TRANSLATE_NOOP
+from pos_app.ui.i18n import QT_TRANSLATE_NOOP, Retranslating
 from pos_app.ui.web import policy as policy_mod
 from pos_app.ui.web.view import SecureWebView
 
@@ -82,7 +82,7 @@ class PageKind(enum.Enum):
         return QCoreApplication.translate("HostedPageDialog", self.value[1])
 
 
-class HostedPageDialog(QDialog):
+class HostedPageDialog(Retranslating, QDialog):
     """Show one gateway page to the customer until it returns or they close it.
 
     The dialog accepts when the page reaches the return URL (``returned_url`` holds
@@ -169,11 +169,6 @@ class HostedPageDialog(QDialog):
             self._blocked.setText(self._blocked_message())
         if self._page_url:
             self._show_host(self._page_url)
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def set_explanation(self, text: str | Callable[[], str]) -> None:
         """Say what the customer does on this page (instead of the kind's own);
