@@ -54,11 +54,17 @@ def _counter_catalogue(request: pytest.FixtureRequest) -> None:
 
 @pytest.fixture
 def make_window(qtbot: QtBot) -> Callable[..., tuple[MainWindow, fakes.FakeController]]:
-    """A new counter window on its own fake controller, shown at 1280x800."""
+    """A new counter window on its own fake controller, shown at 1280x800.
+
+    Each window lives until the test ends: a helper may return only its dialog,
+    and the dialog goes when its window is collected.
+    """
+    made: list[tuple[MainWindow, fakes.FakeController]] = []
 
     def make(ready: bool = True) -> tuple[MainWindow, fakes.FakeController]:
         controller = fakes.FakeController()
         window = MainWindow(controller, gateway_label="Sandbox")  # type: ignore[arg-type]
+        made.append((window, controller))
         qtbot.addWidget(window)
         window.resize(1280, 800)
         window.show()
